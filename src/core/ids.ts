@@ -1,0 +1,37 @@
+// Identifiers in AWS's formats: IAM unique ids (AIDA..., AROA...), access keys, secrets, request ids.
+import { randomBytes, randomUUID } from 'node:crypto';
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+export type UniqueIdPrefix = 'AIDA' | 'AROA' | 'AGPA' | 'ANPA' | 'ANVA' | 'AIPA' | 'AKIA' | 'ASIA' | 'APKA';
+
+/** An IAM unique id: the 4-letter prefix followed by 17 upper-case base32 characters (21 in all, as AWS issues). */
+export function newUniqueId(prefix: UniqueIdPrefix, length = 21): string {
+  return prefix + randomBase32(length - prefix.length);
+}
+
+/** An access key id: `AKIA`/`ASIA` plus 16 characters, 20 in all. */
+export function newAccessKeyId(prefix: 'AKIA' | 'ASIA'): string {
+  return prefix + randomBase32(16);
+}
+
+/** A 40-character secret access key. */
+export function newSecretAccessKey(): string {
+  return randomBytes(30).toString('base64').replace(/\+/g, 'A').replace(/\//g, 'B');
+}
+
+export function randomBase32(length: number): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const byte of bytes) out += BASE32[byte & 31];
+  return out;
+}
+
+export function newRequestId(): string {
+  return randomUUID();
+}
+
+/** S3-style request id: 16 upper-case hex characters. */
+export function newS3RequestId(): string {
+  return randomBytes(8).toString('hex').toUpperCase();
+}
