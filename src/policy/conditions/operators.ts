@@ -1,0 +1,256 @@
+// The registry of condition operators. An operator is resolved when a policy is parsed (an unknown one is a
+// parse error) and its policy values are compiled once into a matcher that tests one request value.
+
+import type { RequestContext } from '../context.js';
+import { compileArnPattern, matchArnPattern, splitArn } from '../match/arn-pattern.js';
+import { type Glob, lowerGlob, matchGlob } from '../match/glob.js';
+import { parseTemplate, resolveTemplate, type Template } from '../match/template.js';
+import { cidrContains, parseCidr, parseIp } from './ip-address.js';
+import { parseBase64, parseBool, parseDate, parseNumber } from './values.js';
+
+export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+
+/** Tests one request value against all the policy values of a clause (true when any matches). */
+export interface ValueMatcher {
+  test(requestValue: string, context: RequestContext): boolean;
+  /** The policy values as compared for this request (variables resolved), for traces. */
+  resolved(context: RequestContext): readonly string[];
+}
+
+export interface OperatorSpec {
+  readonly name: string;
+  readonly family: OperatorFamily;
+  /** Negated operators (`StringNotEquals`, `NotIpAddress`, ...) are true when the value matches none. */
+  readonly negated: boolean;
+  /** Whether `${...}` in values is a policy variable (String, Arn and Bool families). */
+  readonly variables: boolean;
+  /** Returns a message when a policy value can never be valid for this operator. */
+  check(value: string): string | undefined;
+  compile(values: readonly string[], variables: boolean): ValueMatcher;
+}
+
+type Comparison = (request: number, policy: number) => boolean;
+
+const valid = (): undefined => undefined;
+
+function templateMatcher(
+  values: readonly string[],
+  variables: boolean,
+  wildcards: boolean,
+  ignoreCase: boolean,
+): ValueMatcher {
+  const templates = values.map((v) => parseTemplate(v, variables, wildcards));
+  const globFor = (t: Template, context: RequestContext): Glob | undefined => {
+    const glob = resolveTemplate(t, context);
+    return glob !== undefined && ignoreCase ? lowerGlob(glob) : glob;
+  };
+  const fixed = templates.every((t) => t.fixed !== undefined)
+    ? templates.map((t) => (ignoreCase ? lowerGlob(t.fixed!) : t.fixed!))
+    : undefined;
+  return {
+    test(requestValue, context) {
+      const value = ignoreCase ? requestValue.toLowerCase() : requestValue;
+      if (fixed !== undefined) {
+        for (const glob of fixed) if (matchGlob(glob, value)) return true;
+        return false;
+      }
+      for (const t of templates) {
+        const glob = globFor(t, context);
+        if (glob !== undefined && matchGlob(glob, value)) return true;
+      }
+      return false;
+    },
+    resolved: (context) => templates.flatMap((t) => resolveTemplate(t, context)?.text ?? []),
+  };
+}
+
+function numericMatcher(values: readonly string[], parse: (t: string) => number, cmp: Comparison): ValueMatcher {
+  const parsed = values.map(parse);
+  return {
+    test(requestValue) {
+      const r = parse(requestValue);
+      if (Number.isNaN(r)) return false;
+      for (const p of parsed) if (!Number.isNaN(p) && cmp(r, p)) return true;
+      return false;
+    },
+    resolved: () => values,
+  };
+}
+
+function stringOperator(name: string, negated: boolean, wildcards: boolean, ignoreCase: boolean): OperatorSpec {
+  return {
+    name,
+    family: 'String',
+    negated,
+    variables: true,
+    check: valid,
+    compile: (values, variables) => templateMatcher(values, variables, wildcards, ignoreCase),
+  };
+}
+
+function numericOperator(name: string, negated: boolean, cmp: Comparison): OperatorSpec {
+  return {
+    name,
+    family: 'Numeric',
+    negated,
+    variables: false,
+    check: (v) => (Number.isNaN(parseNumber(v)) ? `'${v}' is not a number` : undefined),
+    compile: (values) => numericMatcher(values, parseNumber, cmp),
+  };
+}
+
+function dateOperator(name: string, negated: boolean, cmp: Comparison): OperatorSpec {
+  return {
+    name,
+    family: 'Date',
+    negated,
+    variables: false,
+    check: (v) => (Number.isNaN(parseDate(v)) ? `'${v}' is not a date` : undefined),
+    compile: (values) => numericMatcher(values, parseDate, cmp),
+  };
+}
+
+function ipOperator(name: string, negated: boolean): OperatorSpec {
+  return {
+    name,
+    family: 'IpAddress',
+    negated,
+    variables: false,
+    check: (v) => (parseCidr(v) === undefined ? `'${v}' is not an IP address or CIDR block` : undefined),
+    compile(values) {
+      const blocks = values.flatMap((v) => parseCidr(v) ?? []);
+      return {
+        test(requestValue) {
+          const address = parseIp(requestValue);
+          return address !== undefined && blocks.some((b) => cidrContains(b, address));
+        },
+        resolved: () => values,
+      };
+    },
+  };
+}
+
+function arnOperator(name: string, negated: boolean): OperatorSpec {
+  return {
+    name,
+    family: 'Arn',
+    negated,
+    variables: true,
+    check: valid,
+    compile(values, variables) {
+      const patterns = values.map((v) => compileArnPattern(v, variables));
+      return {
+        test(requestValue, context) {
+          const parts = splitArn(requestValue);
+          return patterns.some((p) => matchArnPattern(p, requestValue, parts, context));
+        },
+        resolved: () => values,
+      };
+    },
+  };
+}
+
+const boolOperator: OperatorSpec = {
+  name: 'Bool',
+  family: 'Bool',
+  negated: false,
+  variables: true,
+  check: (v) => (v.includes('${') || parseBool(v) !== undefined ? undefined : `'${v}' is not true or false`),
+  compile: (values, variables) => templateMatcher(values, variables, false, true),
+};
+
+const binaryOperator: OperatorSpec = {
+  name: 'BinaryEquals',
+  family: 'Binary',
+  negated: false,
+  variables: false,
+  check: (v) => (parseBase64(v) === undefined ? `'${v}' is not base64` : undefined),
+  compile(values) {
+    const decoded = values.flatMap((v) => parseBase64(v) ?? []);
+    return {
+      test(requestValue) {
+        const bytes = parseBase64(requestValue);
+        return bytes !== undefined && decoded.some((d) => d.equals(bytes));
+      },
+      resolved: () => values,
+    };
+  },
+};
+
+const nullOperator: OperatorSpec = {
+  name: 'Null',
+  family: 'Null',
+  negated: false,
+  variables: false,
+  check: (v) => (parseBool(v) === undefined ? `'${v}' is not true or false` : undefined),
+  compile: (values) => ({ test: () => false, resolved: () => values }),
+};
+
+// Negated operators reuse the positive comparison: the clause evaluator applies the negation.
+const eq: Comparison = (r, p) => r === p;
+const lt: Comparison = (r, p) => r < p;
+const le: Comparison = (r, p) => r <= p;
+const gt: Comparison = (r, p) => r > p;
+const ge: Comparison = (r, p) => r >= p;
+
+const ALL: readonly OperatorSpec[] = [
+  stringOperator('StringEquals', false, false, false),
+  stringOperator('StringNotEquals', true, false, false),
+  stringOperator('StringEqualsIgnoreCase', false, false, true),
+  stringOperator('StringNotEqualsIgnoreCase', true, false, true),
+  stringOperator('StringLike', false, true, false),
+  stringOperator('StringNotLike', true, true, false),
+  numericOperator('NumericEquals', false, eq),
+  numericOperator('NumericNotEquals', true, eq),
+  numericOperator('NumericLessThan', false, lt),
+  numericOperator('NumericLessThanEquals', false, le),
+  numericOperator('NumericGreaterThan', false, gt),
+  numericOperator('NumericGreaterThanEquals', false, ge),
+  dateOperator('DateEquals', false, eq),
+  dateOperator('DateNotEquals', true, eq),
+  dateOperator('DateLessThan', false, lt),
+  dateOperator('DateLessThanEquals', false, le),
+  dateOperator('DateGreaterThan', false, gt),
+  dateOperator('DateGreaterThanEquals', false, ge),
+  boolOperator,
+  binaryOperator,
+  ipOperator('IpAddress', false),
+  ipOperator('NotIpAddress', true),
+  arnOperator('ArnEquals', false),
+  arnOperator('ArnLike', false),
+  arnOperator('ArnNotEquals', true),
+  arnOperator('ArnNotLike', true),
+  nullOperator,
+];
+
+const BY_NAME: ReadonlyMap<string, OperatorSpec> = new Map(ALL.map((op) => [op.name.toLowerCase(), op]));
+
+export interface ResolvedOperator {
+  readonly spec: OperatorSpec;
+  readonly qualifier: 'ForAllValues' | 'ForAnyValue' | undefined;
+  readonly ifExists: boolean;
+}
+
+/** Reads `[ForAllValues:|ForAnyValue:]Name[IfExists]`; undefined for an unknown operator. */
+export function resolveOperator(text: string): ResolvedOperator | undefined {
+  let rest = text;
+  let qualifier: ResolvedOperator['qualifier'];
+  const colon = rest.indexOf(':');
+  if (colon >= 0) {
+    const prefix = rest.slice(0, colon).toLowerCase();
+    if (prefix === 'forallvalues') qualifier = 'ForAllValues';
+    else if (prefix === 'foranyvalue') qualifier = 'ForAnyValue';
+    else return undefined;
+    rest = rest.slice(colon + 1);
+  }
+  let ifExists = false;
+  if (rest.toLowerCase().endsWith('ifexists')) {
+    ifExists = true;
+    rest = rest.slice(0, -'IfExists'.length);
+  }
+  const spec = BY_NAME.get(rest.toLowerCase());
+  if (spec === undefined || (ifExists && spec.family === 'Null')) return undefined;
+  return { spec, qualifier, ifExists };
+}
+
+export const OPERATOR_NAMES: readonly string[] = ALL.map((op) => op.name);

@@ -1,0 +1,116 @@
+// A parsed policy turned into matchers once, with an action index so a decision only touches the
+// statements whose Action can match (never re-parsing JSON on the hot path).
+
+import { type OperatorSpec, resolveOperator, type ValueMatcher } from '../conditions/operators.js';
+import {
+  type ActionPattern,
+  compileActionPattern,
+  matchActionPattern,
+  serviceOfAction,
+} from '../match/action-pattern.js';
+import { type ArnPattern, compileArnPattern } from '../match/arn-pattern.js';
+import { type CompiledPrincipal, compilePrincipal } from '../match/principal-match.js';
+import type { ConditionClause, PolicyDocument, PolicyKind, Statement } from '../types.js';
+
+export interface CompiledCondition {
+  readonly clause: ConditionClause;
+  readonly lowerKey: string;
+  readonly spec: OperatorSpec;
+  readonly matcher: ValueMatcher;
+  /** For the Null operator (values are OR-ed): whether an absent key, and a present key, satisfy the clause. */
+  readonly nullAcceptsAbsent: boolean;
+  readonly nullAcceptsPresent: boolean;
+}
+
+export interface CompiledStatement {
+  readonly statement: Statement;
+  readonly actions: readonly ActionPattern[] | undefined;
+  readonly notActions: readonly ActionPattern[] | undefined;
+  readonly resources: readonly ArnPattern[] | undefined;
+  readonly notResources: readonly ArnPattern[] | undefined;
+  readonly principal: CompiledPrincipal | undefined;
+  readonly notPrincipal: CompiledPrincipal | undefined;
+  readonly conditions: readonly CompiledCondition[];
+}
+
+const CANDIDATE_CACHE_LIMIT = 4096;
+
+export class CompiledPolicy {
+  readonly statements: readonly CompiledStatement[];
+  /** Statements indexed by the lower-cased service prefix of their Action patterns. */
+  private readonly byService = new Map<string, CompiledStatement[]>();
+  /** Statements that can match any service (`*`, wildcard prefixes, NotAction). */
+  private readonly anyService: CompiledStatement[] = [];
+  private readonly candidateCache = new Map<string, readonly CompiledStatement[]>();
+
+  constructor(
+    readonly kind: PolicyKind,
+    /** How traces and `matched` name this policy, e.g. `identity[0]` or a policy ARN. */
+    readonly id: string,
+    readonly document: PolicyDocument,
+  ) {
+    const variables = document.version === '2012-10-17';
+    this.statements = document.statements.map((s) => compileStatement(s, variables));
+    for (const cs of this.statements) this.index(cs);
+  }
+
+  private index(cs: CompiledStatement): void {
+    const services = new Set<string>();
+    if (cs.actions === undefined || cs.actions.some((a) => a.service === undefined)) {
+      this.anyService.push(cs);
+      return;
+    }
+    for (const a of cs.actions) services.add(a.service!);
+    for (const service of services) {
+      const list = this.byService.get(service);
+      if (list === undefined) this.byService.set(service, [cs]);
+      else list.push(cs);
+    }
+  }
+
+  /** Statements whose Action/NotAction matches `lowerAction`, in document order (memoised per action). */
+  candidates(lowerAction: string): readonly CompiledStatement[] {
+    const cached = this.candidateCache.get(lowerAction);
+    if (cached !== undefined) return cached;
+    const pool = [...(this.byService.get(serviceOfAction(lowerAction)) ?? []), ...this.anyService];
+    const found = pool
+      .filter((cs) => actionMatches(cs, lowerAction))
+      .sort((a, b) => a.statement.index - b.statement.index);
+    if (this.candidateCache.size >= CANDIDATE_CACHE_LIMIT) this.candidateCache.clear();
+    this.candidateCache.set(lowerAction, found);
+    return found;
+  }
+}
+
+export function actionMatches(cs: CompiledStatement, lowerAction: string): boolean {
+  if (cs.actions !== undefined) return cs.actions.some((a) => matchActionPattern(a, lowerAction));
+  if (cs.notActions !== undefined) return !cs.notActions.some((a) => matchActionPattern(a, lowerAction));
+  return false;
+}
+
+function compileStatement(s: Statement, variables: boolean): CompiledStatement {
+  return {
+    statement: s,
+    actions: s.action?.map(compileActionPattern),
+    notActions: s.notAction?.map(compileActionPattern),
+    resources: s.resource?.map((r) => compileArnPattern(r, variables)),
+    notResources: s.notResource?.map((r) => compileArnPattern(r, variables)),
+    principal: s.principal === undefined ? undefined : compilePrincipal(s.principal),
+    notPrincipal: s.notPrincipal === undefined ? undefined : compilePrincipal(s.notPrincipal),
+    conditions: s.conditions.map((c) => compileCondition(c, variables)),
+  };
+}
+
+function compileCondition(clause: ConditionClause, variables: boolean): CompiledCondition {
+  const resolved = resolveOperator(clause.operator);
+  // INVARIANT: the parser rejected unknown operators, so the operator resolves here.
+  const spec = resolved!.spec;
+  return {
+    clause,
+    lowerKey: clause.key.toLowerCase(),
+    spec,
+    matcher: spec.compile(clause.values, variables && spec.variables),
+    nullAcceptsAbsent: clause.values.some((v) => v.toLowerCase() === 'true'),
+    nullAcceptsPresent: clause.values.some((v) => v.toLowerCase() === 'false'),
+  };
+}

@@ -1,0 +1,152 @@
+// One evaluateStatement() for every policy type: does this statement apply to this request, and if it
+// names principals, how did it name this one? The traced variant records every element it compared.
+
+import type { RequestContext } from '../context.js';
+import { matchArnPattern } from '../match/arn-pattern.js';
+import { matchPrincipal, notPrincipalExcludes, type PrincipalMatchKind } from '../match/principal-match.js';
+import type { Principal } from '../principal.js';
+import type { ConditionTrace, ElementTrace, StatementTrace } from '../trace.js';
+import { actionMatches, type CompiledCondition, type CompiledStatement } from './compiled-policy.js';
+
+export interface PreparedRequest {
+  readonly principal: Principal;
+  readonly action: string;
+  readonly lowerAction: string;
+  readonly resource: string;
+  readonly resourceParts: readonly string[] | undefined;
+  readonly context: RequestContext;
+  /** A Deny with NotPrincipal always denies principals that have a permissions boundary (IAM UG). */
+  readonly hasPermissionsBoundary: boolean;
+}
+
+/** `principal` for statements with a Principal element; `applies` for the others. */
+export type StatementMatch = PrincipalMatchKind | 'applies';
+
+function resourceMatches(cs: CompiledStatement, req: PreparedRequest): boolean {
+  if (cs.resources !== undefined) {
+    for (const p of cs.resources) if (matchArnPattern(p, req.resource, req.resourceParts, req.context)) return true;
+    return false;
+  }
+  if (cs.notResources !== undefined) {
+    for (const p of cs.notResources) if (matchArnPattern(p, req.resource, req.resourceParts, req.context)) return false;
+  }
+  return true;
+}
+
+function principalMatch(cs: CompiledStatement, req: PreparedRequest): StatementMatch | undefined {
+  if (cs.principal !== undefined) return matchPrincipal(cs.principal, req.principal);
+  if (cs.notPrincipal !== undefined) {
+    if (req.hasPermissionsBoundary) return 'applies';
+    return notPrincipalExcludes(cs.notPrincipal, req.principal) ? undefined : 'applies';
+  }
+  return 'applies';
+}
+
+export function evaluateCondition(c: CompiledCondition, context: RequestContext): boolean {
+  const entry = context.get(c.lowerKey);
+  const values = entry?.values;
+  const absent = values === undefined || values.length === 0;
+  if (c.spec.family === 'Null') return absent ? c.nullAcceptsAbsent : c.nullAcceptsPresent;
+  const negated = c.spec.negated;
+  const qualifier = c.clause.qualifier;
+  if (absent) {
+    if (c.clause.ifExists) return true;
+    if (qualifier === 'ForAllValues') return true;
+    if (qualifier === 'ForAnyValue') return false;
+    return negated;
+  }
+  if (qualifier === 'ForAllValues') {
+    for (const v of values) if (c.matcher.test(v, context) === negated) return false;
+    return true;
+  }
+  if (qualifier === 'ForAnyValue') {
+    for (const v of values) if (c.matcher.test(v, context) !== negated) return true;
+    return false;
+  }
+  // Without a set qualifier a multivalued key matches when any value does; a negated operator
+  // requires that no value matches (see docs/deviations.md).
+  for (const v of values) if (c.matcher.test(v, context)) return !negated;
+  return negated;
+}
+
+/** The fast path: the caller has already filtered statements by action through the policy's index. */
+export function evaluateStatement(cs: CompiledStatement, req: PreparedRequest): StatementMatch | undefined {
+  if (!resourceMatches(cs, req)) return undefined;
+  const match = principalMatch(cs, req);
+  if (match === undefined) return undefined;
+  for (const c of cs.conditions) if (!evaluateCondition(c, req.context)) return undefined;
+  return match;
+}
+
+function traceCondition(c: CompiledCondition, context: RequestContext): ConditionTrace {
+  const entry = context.get(c.lowerKey);
+  const result = evaluateCondition(c, context);
+  const requestValues = entry === undefined ? null : entry.values;
+  const policyValues = c.matcher.resolved(context);
+  return {
+    operator: c.clause.operator,
+    key: c.clause.key,
+    requestValues,
+    policyValues,
+    result,
+    reason: explainCondition(c, requestValues, result),
+  };
+}
+
+function explainCondition(c: CompiledCondition, requestValues: readonly string[] | null, result: boolean): string {
+  const absent = requestValues === null || requestValues.length === 0;
+  if (c.spec.family === 'Null')
+    return absent ? 'the key is absent from the request' : 'the key is present in the request';
+  if (absent) {
+    if (c.clause.ifExists) return 'the key is absent, and IfExists makes an absent key match';
+    if (c.clause.qualifier === 'ForAllValues') return 'the key is absent, and ForAllValues matches an absent key';
+    if (c.clause.qualifier === 'ForAnyValue') return 'the key is absent, and ForAnyValue needs at least one value';
+    return c.spec.negated
+      ? 'the key is absent, and a negated operator matches an absent key'
+      : 'the key is absent from the request, so a positive operator does not match';
+  }
+  return result ? `${c.clause.operator} is satisfied` : `${c.clause.operator} is not satisfied`;
+}
+
+function element(matched: boolean, negated: boolean, values: readonly string[] | undefined): ElementTrace {
+  return { matched, negated, values: values ?? [] };
+}
+
+/** The traced path: evaluates every element (even after one fails) so the trace shows all of them. */
+export function traceStatement(cs: CompiledStatement, req: PreparedRequest): StatementTrace {
+  const s = cs.statement;
+  const actionOk = actionMatches(cs, req.lowerAction);
+  const hasResource = cs.resources !== undefined || cs.notResources !== undefined;
+  const resourceOk = resourceMatches(cs, req);
+  const hasPrincipal = cs.principal !== undefined || cs.notPrincipal !== undefined;
+  const match = principalMatch(cs, req);
+  const conditions = cs.conditions.map((c) => traceCondition(c, req.context));
+  const applies = actionOk && resourceOk && match !== undefined && conditions.every((c) => c.result);
+  return {
+    index: s.index,
+    sid: s.sid ?? null,
+    effect: s.effect,
+    action: element(actionOk, s.notAction !== undefined, s.action ?? s.notAction),
+    resource: hasResource ? element(resourceOk, s.notResource !== undefined, s.resource ?? s.notResource) : undefined,
+    principal: hasPrincipal
+      ? {
+          ...element(match !== undefined, s.notPrincipal !== undefined, principalValues(cs)),
+          kind: match === 'applies' ? undefined : match,
+        }
+      : undefined,
+    conditions,
+    applies,
+  };
+}
+
+function principalValues(cs: CompiledStatement): string[] {
+  const p = cs.statement.principal ?? cs.statement.notPrincipal;
+  if (p === undefined) return [];
+  if (p.wildcard && p.aws.length === 0) return ['*'];
+  return [
+    ...p.aws.map((v) => `AWS:${v}`),
+    ...p.service.map((v) => `Service:${v}`),
+    ...p.federated.map((v) => `Federated:${v}`),
+    ...p.canonicalUser.map((v) => `CanonicalUser:${v}`),
+  ];
+}
