@@ -1,20 +1,40 @@
 #!/usr/bin/env node
 // The xacct command line: dispatches to one module per command.
 
+import { runSimulate } from './commands/simulate.js';
+
+const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => number | Promise<number>>> = {
+  simulate: runSimulate,
+};
+
 const USAGE = `Usage: xacct <command> [options]
 
 Commands:
   simulate   evaluate requests against policies without a server
+
+Run xacct <command> --help for a command's options.
 `;
 
-function main(argv: readonly string[]): number {
-  const [command] = argv;
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE);
     return 0;
   }
-  process.stderr.write(`xacct: unknown command '${command}'\n${USAGE}`);
-  return 3;
+  const run = COMMANDS[command];
+  if (run === undefined) {
+    process.stderr.write(`xacct: unknown command '${command}'\n${USAGE}`);
+    return 3;
+  }
+  try {
+    return await run(rest);
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`xacct ${command}: ${error.message}\n`);
+      return 3;
+    }
+    throw error;
+  }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

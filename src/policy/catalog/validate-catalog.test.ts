@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { validatePolicy } from './validate-catalog.js';
+
+const codes = (statement: object) =>
+  validatePolicy({ Version: '2012-10-17', Statement: [statement] }, 'identity').map((d) => `${d.severity} ${d.code}`);
+
+describe('validatePolicy (catalog warnings)', () => {
+  it('accepts a correct policy without warnings', () => {
+    expect(
+      codes({
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:List*'],
+        Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'],
+      }),
+    ).toEqual([]);
+  });
+
+  it('warns about unknown services and actions', () => {
+    expect(codes({ Effect: 'Allow', Action: 'nosuchsvc:Get', Resource: '*' })).toEqual(['warning UnknownService']);
+    expect(codes({ Effect: 'Allow', Action: 's3:GetObjekt', Resource: '*' })).toEqual(['warning UnknownAction']);
+  });
+
+  it('warns about condition keys that are unknown or unsupported by the actions', () => {
+    expect(
+      codes({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEquals: { 's3:nosuchkey': 'x' } },
+      }),
+    ).toEqual(['warning UnknownConditionKey']);
+    expect(
+      codes({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEquals: { 's3:prefix': 'x' } },
+      }),
+    ).toEqual(['warning UnsupportedConditionKey']);
+    expect(
+      codes({
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: '*',
+        Condition: { StringEquals: { 's3:prefix': 'x' } },
+      }),
+    ).toEqual([]);
+    expect(
+      codes({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'x' } },
+      }),
+    ).toEqual([]);
+  });
+
+  it('warns when a resource matches no resource type of the actions', () => {
+    expect(codes({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket' })).toEqual([
+      'warning ResourceMismatch',
+    ]);
+    expect(codes({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::bucket' })).toEqual([]);
+  });
+
+  it('keeps parse errors and adds nothing to an invalid policy', () => {
+    expect(validatePolicy({ Statement: [{ Effect: 'Allow' }] }, 'identity').every((d) => d.severity === 'error')).toBe(
+      true,
+    );
+  });
+});
