@@ -30,6 +30,7 @@ export interface SimulateResult {
   readonly trace?: DecisionTrace;
 }
 
+const MUST_ALLOW: ReadonlySet<PolicyKind> = new Set(['trust', 'kms-key']);
 const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'context', 'policies']);
 const POLICY_KEYS = new Set(['identity', 'resource', 'permissionsBoundary', 'session', 'scp', 'rcp', 'vpcEndpoint']);
 
@@ -153,6 +154,8 @@ export function simulate(request: unknown, options: SimulateOptions = {}): Simul
   const policies = compilePolicies(request.policies, principal, resource, action);
   const owner = resourceAccount ?? /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? principal.account;
   const authorization: AuthorizationRequest = {
+    // Role trust and KMS key policies must allow explicitly, so a missing one means no access.
+    resourcePolicyRequired: MUST_ALLOW.has(resourcePolicyKind(resource, action)),
     principal,
     action,
     resource,
