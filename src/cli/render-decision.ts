@@ -64,6 +64,7 @@ function renderStatement(s: StatementTrace): string[] {
   const el = (label: string, e: { matched: boolean; negated: boolean; values: readonly string[] }) =>
     `      ${e.matched ? style.green('✓') : style.red('✗')} ${e.negated ? `Not${label}` : label} ${e.values.join(', ')}`;
   lines.push(el('Action', s.action));
+  if (!s.evaluated) return [...lines, style.dim('      (the action does not match, so nothing else was compared)')];
   if (s.resource !== undefined) lines.push(el('Resource', s.resource));
   if (s.principal !== undefined) {
     lines.push(

@@ -4,12 +4,28 @@
 export type ContextScalar = string | number | boolean;
 export type ContextInput = Readonly<Record<string, ContextScalar | readonly ContextScalar[]>>;
 
-export interface ContextEntry {
-  /** The key as the request supplied it (for traces). */
-  readonly key: string;
-  readonly values: readonly string[];
-  /** True when the key was supplied as a list (a multivalued key), even with one value. */
-  readonly multi: boolean;
+export class ContextEntry {
+  /** Request values parsed for typed operators (numbers, dates, IPs, ...), once per request per kind. */
+  private parsedByKind: Map<string, readonly unknown[]> | undefined;
+
+  constructor(
+    /** The key as the request supplied it (for traces). */
+    readonly key: string,
+    readonly values: readonly string[],
+    /** True when the key was supplied as a list (a multivalued key), even with one value. */
+    readonly multi: boolean,
+  ) {}
+
+  /** The values parsed by `parse`, memoised under `kind` so that many policies parse them once. */
+  parsed<T>(kind: string, parse: (text: string) => T): readonly T[] {
+    this.parsedByKind ??= new Map();
+    let out = this.parsedByKind.get(kind) as readonly T[] | undefined;
+    if (out === undefined) {
+      out = this.values.map(parse);
+      this.parsedByKind.set(kind, out);
+    }
+    return out;
+  }
 }
 
 function toText(value: ContextScalar): string {
@@ -17,15 +33,27 @@ function toText(value: ContextScalar): string {
 }
 
 export class RequestContext {
+  /** Values derived from this context once per request (resolved policy variables), keyed by what derived them. */
+  private derived: Map<object, unknown> | undefined;
+
   private constructor(private readonly entries: ReadonlyMap<string, ContextEntry>) {}
+
+  /** `compute()` once per context for `key`: many policies resolve the same variables against one request. */
+  memo<T>(key: object, compute: () => T): T {
+    this.derived ??= new Map();
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    this.derived.set(key, value);
+    return value;
+  }
 
   static from(input: ContextInput): RequestContext {
     const entries = new Map<string, ContextEntry>();
     for (const key of Object.keys(input)) {
       const raw = input[key]!;
-      const entry: ContextEntry = Array.isArray(raw)
-        ? { key, values: raw.map(toText), multi: true }
-        : { key, values: [toText(raw as ContextScalar)], multi: false };
+      const entry = Array.isArray(raw)
+        ? new ContextEntry(key, raw.map(toText), true)
+        : new ContextEntry(key, [toText(raw as ContextScalar)], false);
       entries.set(key.toLowerCase(), entry);
     }
     return new RequestContext(entries);

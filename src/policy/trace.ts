@@ -32,6 +32,8 @@ export interface StatementTrace {
   /** Absent in policies without a Principal element. */
   readonly principal: (ElementTrace & { readonly kind: PrincipalMatchKind | undefined }) | undefined;
   readonly conditions: readonly ConditionTrace[];
+  /** False when the Action did not match: the other elements were not compared, as that alone rules the statement out. */
+  readonly evaluated: boolean;
   readonly applies: boolean;
 }
 

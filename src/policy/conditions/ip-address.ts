@@ -5,18 +5,27 @@ export interface Cidr {
   readonly prefix: number;
 }
 
+// A character loop rather than split/regex: request addresses are parsed on every request.
 function parseIpv4(text: string): Uint8Array | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
   const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i]!;
-    if (!/^\d{1,3}$/.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    out[i] = n;
+  let part = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || value > 255 || part > 3) return undefined;
+      out[part++] = value;
+      value = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39 && digits < 3) {
+      value = value * 10 + (c - 0x30);
+      digits++;
+    } else {
+      return undefined;
+    }
   }
-  return out;
+  return part === 4 ? out : undefined;
 }
 
 function parseIpv6(text: string): Uint8Array | undefined {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RequestContext } from '../context.js';
+import { ContextEntry, RequestContext } from '../context.js';
 import { resolveOperator } from './operators.js';
 
 const ctx = RequestContext.from({ 'aws:username': 'bob' });
 
 function test(operator: string, policyValues: string[], requestValue: string, variables = true): boolean {
   const op = resolveOperator(operator)!;
-  const raw = op.spec.compile(policyValues, variables && op.spec.variables).test(requestValue, ctx);
+  const raw = op.spec
+    .compile(policyValues, variables && op.spec.variables)
+    .test(new ContextEntry('k:x', [requestValue], false), 0, ctx);
   return op.spec.negated ? !raw : raw;
 }
 

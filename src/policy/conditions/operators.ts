@@ -1,8 +1,8 @@
 // The registry of condition operators. An operator is resolved when a policy is parsed (an unknown one is a
 // parse error) and its policy values are compiled once into a matcher that tests one request value.
 
-import type { RequestContext } from '../context.js';
-import { compileArnPattern, matchArnPattern, splitArn } from '../match/arn-pattern.js';
+import type { ContextEntry, RequestContext } from '../context.js';
+import { ArnValue, compileArnPattern, matchArnPattern } from '../match/arn-pattern.js';
 import { type Glob, lowerGlob, matchGlob } from '../match/glob.js';
 import { parseTemplate, resolveTemplate, type Template } from '../match/template.js';
 import { cidrContains, parseCidr, parseIp } from './ip-address.js';
@@ -10,9 +10,12 @@ import { parseBase64, parseBool, parseDate, parseNumber } from './values.js';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
-/** Tests one request value against all the policy values of a clause (true when any matches). */
+/**
+ * Tests one request value (`entry.values[index]`) against all the policy values of a clause (true when any
+ * matches). Typed operators read the value through `entry.parsed`, so each request parses it once.
+ */
 export interface ValueMatcher {
-  test(requestValue: string, context: RequestContext): boolean;
+  test(entry: ContextEntry, index: number, context: RequestContext): boolean;
   /** The policy values as compared for this request (variables resolved), for traces. */
   resolved(context: RequestContext): readonly string[];
 }
@@ -32,6 +35,8 @@ export interface OperatorSpec {
 type Comparison = (request: number, policy: number) => boolean;
 
 const valid = (): undefined => undefined;
+const toLower = (text: string): string => text.toLowerCase();
+const toArnValue = (text: string): ArnValue => new ArnValue(text);
 
 function templateMatcher(
   values: readonly string[],
@@ -48,8 +53,8 @@ function templateMatcher(
     ? templates.map((t) => (ignoreCase ? lowerGlob(t.fixed!) : t.fixed!))
     : undefined;
   return {
-    test(requestValue, context) {
-      const value = ignoreCase ? requestValue.toLowerCase() : requestValue;
+    test(entry, index, context) {
+      const value = ignoreCase ? entry.parsed('lower', toLower)[index]! : entry.values[index]!;
       if (fixed !== undefined) {
         for (const glob of fixed) if (matchGlob(glob, value)) return true;
         return false;
@@ -60,15 +65,27 @@ function templateMatcher(
       }
       return false;
     },
-    resolved: (context) => templates.flatMap((t) => resolveTemplate(t, context)?.text ?? []),
+    resolved(context) {
+      const out: string[] = [];
+      for (const t of templates) {
+        const glob = resolveTemplate(t, context);
+        if (glob !== undefined) out.push(glob.text);
+      }
+      return out;
+    },
   };
 }
 
-function numericMatcher(values: readonly string[], parse: (t: string) => number, cmp: Comparison): ValueMatcher {
+function numericMatcher(
+  values: readonly string[],
+  kind: string,
+  parse: (t: string) => number,
+  cmp: Comparison,
+): ValueMatcher {
   const parsed = values.map(parse);
   return {
-    test(requestValue) {
-      const r = parse(requestValue);
+    test(entry, index) {
+      const r = entry.parsed(kind, parse)[index]!;
       if (Number.isNaN(r)) return false;
       for (const p of parsed) if (!Number.isNaN(p) && cmp(r, p)) return true;
       return false;
@@ -95,7 +112,7 @@ function numericOperator(name: string, negated: boolean, cmp: Comparison): Opera
     negated,
     variables: false,
     check: (v) => (Number.isNaN(parseNumber(v)) ? `'${v}' is not a number` : undefined),
-    compile: (values) => numericMatcher(values, parseNumber, cmp),
+    compile: (values) => numericMatcher(values, 'number', parseNumber, cmp),
   };
 }
 
@@ -106,7 +123,7 @@ function dateOperator(name: string, negated: boolean, cmp: Comparison): Operator
     negated,
     variables: false,
     check: (v) => (Number.isNaN(parseDate(v)) ? `'${v}' is not a date` : undefined),
-    compile: (values) => numericMatcher(values, parseDate, cmp),
+    compile: (values) => numericMatcher(values, 'date', parseDate, cmp),
   };
 }
 
@@ -120,8 +137,8 @@ function ipOperator(name: string, negated: boolean): OperatorSpec {
     compile(values) {
       const blocks = values.flatMap((v) => parseCidr(v) ?? []);
       return {
-        test(requestValue) {
-          const address = parseIp(requestValue);
+        test(entry, index) {
+          const address = entry.parsed('ip', parseIp)[index];
           return address !== undefined && blocks.some((b) => cidrContains(b, address));
         },
         resolved: () => values,
@@ -140,9 +157,9 @@ function arnOperator(name: string, negated: boolean): OperatorSpec {
     compile(values, variables) {
       const patterns = values.map((v) => compileArnPattern(v, variables));
       return {
-        test(requestValue, context) {
-          const parts = splitArn(requestValue);
-          return patterns.some((p) => matchArnPattern(p, requestValue, parts, context));
+        test(entry, index, context) {
+          const value = entry.parsed('arn', toArnValue)[index]!;
+          return patterns.some((p) => matchArnPattern(p, value, context));
         },
         resolved: () => values,
       };
@@ -168,8 +185,8 @@ const binaryOperator: OperatorSpec = {
   compile(values) {
     const decoded = values.flatMap((v) => parseBase64(v) ?? []);
     return {
-      test(requestValue) {
-        const bytes = parseBase64(requestValue);
+      test(entry, index) {
+        const bytes = entry.parsed('base64', parseBase64)[index];
         return bytes !== undefined && decoded.some((d) => d.equals(bytes));
       },
       resolved: () => values,

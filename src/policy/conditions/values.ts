@@ -9,7 +9,11 @@ export function parseNumber(text: string): number {
  * A date in the W3C/ISO 8601 forms AWS accepts (`2020-01-01`, `2020-01-01T00:00:00Z`, with fractions or
  * offsets) or epoch seconds; milliseconds since the epoch, NaN when unreadable.
  */
+const CANONICAL_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
 export function parseDate(text: string): number {
+  // aws:CurrentTime always has this form; Date.parse reads it directly.
+  if (text.length === 20 && CANONICAL_DATE.test(text)) return Date.parse(text);
   const trimmed = text.trim();
   if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
   if (!/^\d{4}-\d{2}(-\d{2})?(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(trimmed)) return Number.NaN;

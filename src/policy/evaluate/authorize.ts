@@ -4,15 +4,16 @@
 
 import { serviceSupportsRcp } from '../catalog/iam-catalog.js';
 import type { RequestContext } from '../context.js';
-import { splitArn } from '../match/arn-pattern.js';
+import { ArnValue } from '../match/arn-pattern.js';
 import { isServiceLinkedRole, type Principal } from '../principal.js';
 import { type DecisionTrace, TraceRecorder } from '../trace.js';
 import type { DecisionKind, Effect, PolicyTypeLabel } from '../types.js';
+import { actionKey } from './action-key.js';
 import type { CompiledPolicy } from './compiled-policy.js';
 import { denialMessage } from './denial-message.js';
-import { evaluatePolicy, type PolicyOutcome, type StatementHit } from './evaluate-policy.js';
+import { collectDenies, type StatementHit, tracePolicy } from './evaluate-policy.js';
 import type { PreparedRequest } from './evaluate-statement.js';
-import { decideGrants, type Outcomes, type Verdict } from './grant-rules.js';
+import { type Applicable, decideGrants, type Verdict } from './grant-rules.js';
 
 export interface PolicySet {
   readonly identity?: readonly CompiledPolicy[] | undefined;
@@ -56,7 +57,7 @@ export interface Decision {
   readonly message: string;
   /** The deciding statements: the allowing ones, or the denying ones for an explicit deny. */
   readonly matched: readonly MatchedStatement[];
-  readonly trace?: DecisionTrace;
+  readonly trace?: DecisionTrace | undefined;
 }
 
 export interface AuthorizeOptions {
@@ -74,14 +75,14 @@ export function authorize(
   const req: PreparedRequest = {
     principal: request.principal,
     action: request.action,
-    lowerAction: request.action.toLowerCase(),
-    resource: request.resource,
-    resourceParts: splitArn(request.resource),
+    actionKey: actionKey(request.action),
+    resource: new ArnValue(request.resource),
     context: request.context,
     hasPermissionsBoundary: policies.permissionsBoundary !== undefined,
   };
-  const outcomes = evaluateAll(request, policies, req, recorder);
-  const verdict = firstExplicitDeny(outcomes, recorder) ?? decideGrants(request, policies, outcomes, recorder);
+  const applicable = applicablePolicies(request, policies);
+  if (recorder !== undefined) traceApplicable(applicable, req, recorder);
+  const verdict = explicitDeny(applicable, req, recorder) ?? decideGrants(request, policies, applicable, req, recorder);
   return toDecision(request, verdict, recorder);
 }
 
@@ -98,56 +99,62 @@ function scpApplies(principal: Principal, policies: PolicySet): boolean {
   return (IDENTITY_BEARING.has(principal.type) || principal.type === 'Account') && !isServiceLinkedRole(principal);
 }
 
-function evaluateAll(
-  request: AuthorizationRequest,
-  policies: PolicySet,
-  req: PreparedRequest,
-  recorder: TraceRecorder | undefined,
-): Outcomes {
-  const one = (p: CompiledPolicy, type: PolicyTypeLabel): PolicyOutcome => evaluatePolicy(p, type, req, recorder);
-  const levels = (ls: readonly (readonly CompiledPolicy[])[], type: PolicyTypeLabel): PolicyOutcome[][] =>
-    ls.map((level) => level.map((p) => one(p, type)));
+/** The policies that take part in this request: organization policies by their exemptions, the principal's own policies only for IAM identities. */
+function applicablePolicies(request: AuthorizationRequest, policies: PolicySet): Applicable {
   const identityBearing = IDENTITY_BEARING.has(request.principal.type);
   return {
-    rcp: rcpApplies(request, policies) ? levels(policies.rcp!, 'resource control') : undefined,
-    scp: scpApplies(request.principal, policies) ? levels(policies.scp!, 'service control') : undefined,
-    resource: policies.resource === undefined ? undefined : one(policies.resource, 'resource-based'),
-    identity: identityBearing ? (policies.identity ?? []).map((p) => one(p, 'identity-based')) : [],
-    boundary:
-      identityBearing && policies.permissionsBoundary !== undefined
-        ? one(policies.permissionsBoundary, 'permissions boundary')
-        : undefined,
-    session: identityBearing && policies.session?.length ? policies.session.map((p) => one(p, 'session')) : undefined,
-    vpce: policies.vpcEndpoint === undefined ? undefined : one(policies.vpcEndpoint, 'VPC endpoint'),
+    rcp: rcpApplies(request, policies) ? policies.rcp : undefined,
+    scp: scpApplies(request.principal, policies) ? policies.scp : undefined,
+    resource: policies.resource,
+    identity: identityBearing ? (policies.identity ?? []) : [],
+    boundary: identityBearing ? policies.permissionsBoundary : undefined,
+    session: identityBearing && policies.session?.length ? policies.session : undefined,
+    vpce: policies.vpcEndpoint,
   };
 }
 
-function firstExplicitDeny(outcomes: Outcomes, recorder: TraceRecorder | undefined): Verdict | undefined {
-  const ordered: (PolicyOutcome | undefined)[] = [
-    ...(outcomes.rcp ?? []).flat(),
-    ...(outcomes.scp ?? []).flat(),
-    outcomes.resource,
-    ...outcomes.identity,
-    outcomes.boundary,
-    ...(outcomes.session ?? []),
-    outcomes.vpce,
-  ];
-  const denying = ordered.filter((o): o is PolicyOutcome => o !== undefined && o.denies.length > 0);
-  if (denying.length === 0) {
+/** Calls `visit` for every applicable policy, in the order AWS names policy types in its messages. */
+function eachApplicable(a: Applicable, visit: (policy: CompiledPolicy, type: PolicyTypeLabel) => void): void {
+  for (const level of a.rcp ?? []) for (const p of level) visit(p, 'resource control');
+  for (const level of a.scp ?? []) for (const p of level) visit(p, 'service control');
+  if (a.resource !== undefined) visit(a.resource, 'resource-based');
+  for (const p of a.identity) visit(p, 'identity-based');
+  if (a.boundary !== undefined) visit(a.boundary, 'permissions boundary');
+  for (const p of a.session ?? []) visit(p, 'session');
+  if (a.vpce !== undefined) visit(a.vpce, 'VPC endpoint');
+}
+
+function traceApplicable(a: Applicable, req: PreparedRequest, recorder: TraceRecorder): void {
+  eachApplicable(a, (policy, type) => tracePolicy(policy, type, req, recorder));
+}
+
+function explicitDeny(a: Applicable, req: PreparedRequest, recorder: TraceRecorder | undefined): Verdict | undefined {
+  // The same order as eachApplicable, written out: this runs on every request.
+  const hits: StatementHit[] = [];
+  if (a.rcp !== undefined)
+    for (const level of a.rcp) for (const p of level) collectDenies(p, 'resource control', req, hits);
+  if (a.scp !== undefined)
+    for (const level of a.scp) for (const p of level) collectDenies(p, 'service control', req, hits);
+  if (a.resource !== undefined) collectDenies(a.resource, 'resource-based', req, hits);
+  for (const p of a.identity) collectDenies(p, 'identity-based', req, hits);
+  if (a.boundary !== undefined) collectDenies(a.boundary, 'permissions boundary', req, hits);
+  if (a.session !== undefined) for (const p of a.session) collectDenies(p, 'session', req, hits);
+  if (a.vpce !== undefined) collectDenies(a.vpce, 'VPC endpoint', req, hits);
+  const first = hits[0];
+  if (first === undefined) {
     recorder?.step('explicit deny', 'pass', 'no applicable policy has a matching Deny statement');
     return undefined;
   }
-  const first = denying[0]!;
   recorder?.step('explicit deny', 'fail', `a Deny statement in the ${first.type} policy ${first.policy.id} applies`);
-  return { kind: 'ExplicitDeny', deniedBy: first.type, hits: denying.flatMap((o) => o.denies) };
+  return { kind: 'ExplicitDeny', deniedBy: first.type, hits };
 }
 
 function matchedOf(hits: readonly StatementHit[]): MatchedStatement[] {
-  const seen = new Set<StatementHit['statement']>();
   const out: MatchedStatement[] = [];
-  for (const h of hits) {
-    if (seen.has(h.statement)) continue;
-    seen.add(h.statement);
+  // A statement can be hit twice (an SCP level and a later step); hits are few, so a linear check is cheapest.
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (hits.findIndex((o) => o.statement === h.statement) !== i) continue;
     out.push({
       policyType: h.type,
       policyId: h.policy.id,
@@ -160,25 +167,37 @@ function matchedOf(hits: readonly StatementHit[]): MatchedStatement[] {
 }
 
 function toDecision(request: AuthorizationRequest, verdict: Verdict, recorder: TraceRecorder | undefined): Decision {
-  const principalArn = request.principal.arn;
-  const message =
-    verdict.kind === 'Allowed'
-      ? `Allowed: ${principalArn} may perform ${request.action}${request.resource === '*' ? '' : ` on ${request.resource}`}`
-      : denialMessage(
-          principalArn,
-          request.action,
-          request.resource,
-          verdict.kind === 'ExplicitDeny',
-          verdict.deniedBy!,
-        );
-  const decision: Decision = {
+  let message: string | undefined;
+  let matched: MatchedStatement[] | undefined;
+  // The message and the matched list are built on first read: most allowed requests never read them.
+  // (No object spread here: spreading into a literal with accessors is slow in V8.)
+  return {
     decision: verdict.kind,
     deniedBy: verdict.kind === 'Allowed' ? null : verdict.deniedBy!,
-    message,
-    matched: matchedOf(verdict.hits),
+    get message(): string {
+      message ??= messageOf(request, verdict);
+      return message;
+    },
+    get matched(): readonly MatchedStatement[] {
+      matched ??= matchedOf(verdict.hits);
+      return matched;
+    },
+    trace: recorder === undefined ? undefined : buildTrace(request, recorder),
   };
-  if (recorder === undefined) return decision;
-  return { ...decision, trace: buildTrace(request, recorder) };
+}
+
+function messageOf(request: AuthorizationRequest, verdict: Verdict): string {
+  const principalArn = request.principal.arn;
+  if (verdict.kind === 'Allowed') {
+    return `Allowed: ${principalArn} may perform ${request.action}${request.resource === '*' ? '' : ` on ${request.resource}`}`;
+  }
+  return denialMessage(
+    principalArn,
+    request.action,
+    request.resource,
+    verdict.kind === 'ExplicitDeny',
+    verdict.deniedBy!,
+  );
 }
 
 function buildTrace(request: AuthorizationRequest, recorder: TraceRecorder): DecisionTrace {

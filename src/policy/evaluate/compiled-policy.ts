@@ -11,6 +11,7 @@ import {
 import { type ArnPattern, compileArnPattern } from '../match/arn-pattern.js';
 import { type CompiledPrincipal, compilePrincipal } from '../match/principal-match.js';
 import type { ConditionClause, PolicyDocument, PolicyKind, Statement } from '../types.js';
+import type { ActionKey } from './action-key.js';
 
 export interface CompiledCondition {
   readonly clause: ConditionClause;
@@ -35,13 +36,21 @@ export interface CompiledStatement {
 
 const CANDIDATE_CACHE_LIMIT = 4096;
 
+/** The statements whose Action can match one action, split by effect (denies are always all evaluated). */
+export interface Candidates {
+  readonly denies: readonly CompiledStatement[];
+  readonly allows: readonly CompiledStatement[];
+  readonly all: ReadonlySet<CompiledStatement>;
+}
+
 export class CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
   /** Statements indexed by the lower-cased service prefix of their Action patterns. */
   private readonly byService = new Map<string, CompiledStatement[]>();
   /** Statements that can match any service (`*`, wildcard prefixes, NotAction). */
   private readonly anyService: CompiledStatement[] = [];
-  private readonly candidateCache = new Map<string, readonly CompiledStatement[]>();
+  private readonly candidatesBySlot: (Candidates | undefined)[] = [];
+  private readonly candidateCache = new Map<string, Candidates>();
 
   constructor(
     readonly kind: PolicyKind,
@@ -68,17 +77,35 @@ export class CompiledPolicy {
     }
   }
 
-  /** Statements whose Action/NotAction matches `lowerAction`, in document order (memoised per action). */
-  candidates(lowerAction: string): readonly CompiledStatement[] {
-    const cached = this.candidateCache.get(lowerAction);
-    if (cached !== undefined) return cached;
+  /** Statements whose Action/NotAction matches `lowerAction`, in document order, split by effect (memoised per action). */
+  candidates(action: ActionKey): Candidates {
+    if (action.slot >= 0) {
+      const bySlot = this.candidatesBySlot[action.slot];
+      if (bySlot !== undefined) return bySlot;
+      const computed = this.findCandidates(action.lower);
+      this.candidatesBySlot[action.slot] = computed;
+      return computed;
+    }
+    let cached = this.candidateCache.get(action.lower);
+    if (cached === undefined) {
+      if (this.candidateCache.size >= CANDIDATE_CACHE_LIMIT) this.candidateCache.clear();
+      cached = this.findCandidates(action.lower);
+      this.candidateCache.set(action.lower, cached);
+    }
+    return cached;
+  }
+
+  private findCandidates(lowerAction: string): Candidates {
     const pool = [...(this.byService.get(serviceOfAction(lowerAction)) ?? []), ...this.anyService];
     const found = pool
       .filter((cs) => actionMatches(cs, lowerAction))
       .sort((a, b) => a.statement.index - b.statement.index);
-    if (this.candidateCache.size >= CANDIDATE_CACHE_LIMIT) this.candidateCache.clear();
-    this.candidateCache.set(lowerAction, found);
-    return found;
+    const candidates: Candidates = {
+      denies: found.filter((cs) => cs.statement.effect === 'Deny'),
+      allows: found.filter((cs) => cs.statement.effect === 'Allow'),
+      all: new Set(found),
+    };
+    return candidates;
   }
 }
 

@@ -1,4 +1,6 @@
-// Evaluates one policy against a request: which Deny and which Allow statements apply.
+// Evaluates policies against a request. Deny statements are always all checked (any one decides);
+// Allow statements only as far as the decision needs: the first that applies, or for a resource-based
+// policy the most direct grant. The traced variant evaluates and records every statement.
 
 import type { TraceRecorder } from '../trace.js';
 import type { PolicyTypeLabel } from '../types.js';
@@ -12,47 +14,58 @@ export interface StatementHit {
   readonly match: StatementMatch;
 }
 
-export interface PolicyOutcome {
-  readonly policy: CompiledPolicy;
-  readonly type: PolicyTypeLabel;
-  readonly denies: readonly StatementHit[];
-  readonly allows: readonly StatementHit[];
-}
-
-const NONE: readonly StatementHit[] = [];
-
-export function evaluatePolicy(
+/** Appends every applying Deny statement of `policy` to `into`. */
+export function collectDenies(
   policy: CompiledPolicy,
   type: PolicyTypeLabel,
   req: PreparedRequest,
-  recorder: TraceRecorder | undefined,
-): PolicyOutcome {
-  let denies: StatementHit[] | undefined;
-  let allows: StatementHit[] | undefined;
-  const record = (cs: CompiledStatement, match: StatementMatch): void => {
-    const hit = { policy, type, statement: cs, match };
-    if (cs.statement.effect === 'Deny') {
-      denies ??= [];
-      denies.push(hit);
-    } else {
-      allows ??= [];
-      allows.push(hit);
-    }
-  };
-  if (recorder === undefined) {
-    for (const cs of policy.candidates(req.lowerAction)) {
-      const match = evaluateStatement(cs, req);
-      if (match !== undefined) record(cs, match);
-    }
-  } else {
-    const traces = policy.statements.map((cs) => {
-      const trace = traceStatement(cs, req);
-      // INVARIANT: traceStatement applies exactly when evaluateStatement returns a match.
-      if (trace.applies) record(cs, evaluateStatement(cs, req)!);
-      return trace;
-    });
-    const outcome = denies !== undefined ? 'Deny' : allows !== undefined ? 'Allow' : 'NoMatch';
-    recorder.policies.push({ type, id: policy.id, statements: traces, outcome });
+  into: StatementHit[],
+): void {
+  for (const cs of policy.candidates(req.actionKey).denies) {
+    const match = evaluateStatement(cs, req);
+    if (match !== undefined) into.push({ policy, type, statement: cs, match });
   }
-  return { policy, type, denies: denies ?? NONE, allows: allows ?? NONE };
+}
+
+/** The first applying Allow statement among `policies`, in order. */
+export function firstAllow(
+  policies: readonly CompiledPolicy[],
+  type: PolicyTypeLabel,
+  req: PreparedRequest,
+): StatementHit | undefined {
+  for (const policy of policies) {
+    for (const cs of policy.candidates(req.actionKey).allows) {
+      const match = evaluateStatement(cs, req);
+      if (match !== undefined) return { policy, type, statement: cs, match };
+    }
+  }
+  return undefined;
+}
+
+const GRANT_RANK: Readonly<Record<StatementMatch, number>> = { direct: 3, applies: 3, role: 2, account: 1 };
+
+/** The Allow statement of a resource-based policy that names the principal most directly (user/session > role > account). */
+export function bestAllow(policy: CompiledPolicy, req: PreparedRequest): StatementHit | undefined {
+  let best: StatementHit | undefined;
+  for (const cs of policy.candidates(req.actionKey).allows) {
+    const match = evaluateStatement(cs, req);
+    if (match === undefined || (best !== undefined && GRANT_RANK[match] <= GRANT_RANK[best.match])) continue;
+    best = { policy, type: 'resource-based', statement: cs, match };
+    if (GRANT_RANK[match] === 3) break;
+  }
+  return best;
+}
+
+/** Evaluates every statement of `policy` and records it in the trace (explain's view; not the hot path). */
+export function tracePolicy(
+  policy: CompiledPolicy,
+  type: PolicyTypeLabel,
+  req: PreparedRequest,
+  recorder: TraceRecorder,
+): void {
+  const candidates = policy.candidates(req.actionKey).all;
+  const statements = policy.statements.map((cs) => traceStatement(cs, req, candidates.has(cs)));
+  const applying = statements.filter((s) => s.applies);
+  const outcome = applying.some((s) => s.effect === 'Deny') ? 'Deny' : applying.length > 0 ? 'Allow' : 'NoMatch';
+  recorder.policies.push({ type, id: policy.id, statements, outcome });
 }

@@ -2,18 +2,18 @@
 // names principals, how did it name this one? The traced variant records every element it compared.
 
 import type { RequestContext } from '../context.js';
-import { matchArnPattern } from '../match/arn-pattern.js';
+import { type ArnValue, matchArnPattern } from '../match/arn-pattern.js';
 import { matchPrincipal, notPrincipalExcludes, type PrincipalMatchKind } from '../match/principal-match.js';
 import type { Principal } from '../principal.js';
 import type { ConditionTrace, ElementTrace, StatementTrace } from '../trace.js';
-import { actionMatches, type CompiledCondition, type CompiledStatement } from './compiled-policy.js';
+import type { ActionKey } from './action-key.js';
+import type { CompiledCondition, CompiledStatement } from './compiled-policy.js';
 
 export interface PreparedRequest {
   readonly principal: Principal;
   readonly action: string;
-  readonly lowerAction: string;
-  readonly resource: string;
-  readonly resourceParts: readonly string[] | undefined;
+  readonly actionKey: ActionKey;
+  readonly resource: ArnValue;
   readonly context: RequestContext;
   /** A Deny with NotPrincipal always denies principals that have a permissions boundary (IAM UG). */
   readonly hasPermissionsBoundary: boolean;
@@ -24,11 +24,11 @@ export type StatementMatch = PrincipalMatchKind | 'applies';
 
 function resourceMatches(cs: CompiledStatement, req: PreparedRequest): boolean {
   if (cs.resources !== undefined) {
-    for (const p of cs.resources) if (matchArnPattern(p, req.resource, req.resourceParts, req.context)) return true;
+    for (const p of cs.resources) if (matchArnPattern(p, req.resource, req.context)) return true;
     return false;
   }
   if (cs.notResources !== undefined) {
-    for (const p of cs.notResources) if (matchArnPattern(p, req.resource, req.resourceParts, req.context)) return false;
+    for (const p of cs.notResources) if (matchArnPattern(p, req.resource, req.context)) return false;
   }
   return true;
 }
@@ -55,17 +55,19 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext)
     if (qualifier === 'ForAnyValue') return false;
     return negated;
   }
+  // INVARIANT: entry is defined when values are present.
+  const e = entry!;
   if (qualifier === 'ForAllValues') {
-    for (const v of values) if (c.matcher.test(v, context) === negated) return false;
+    for (let i = 0; i < values.length; i++) if (c.matcher.test(e, i, context) === negated) return false;
     return true;
   }
   if (qualifier === 'ForAnyValue') {
-    for (const v of values) if (c.matcher.test(v, context) !== negated) return true;
+    for (let i = 0; i < values.length; i++) if (c.matcher.test(e, i, context) !== negated) return true;
     return false;
   }
   // Without a set qualifier a multivalued key matches when any value does; a negated operator
   // requires that no value matches (see docs/deviations.md).
-  for (const v of values) if (c.matcher.test(v, context)) return !negated;
+  for (let i = 0; i < values.length; i++) if (c.matcher.test(e, i, context)) return !negated;
   return negated;
 }
 
@@ -113,28 +115,45 @@ function element(matched: boolean, negated: boolean, values: readonly string[] |
 }
 
 /** The traced path: evaluates every element (even after one fails) so the trace shows all of them. */
-export function traceStatement(cs: CompiledStatement, req: PreparedRequest): StatementTrace {
+/** `actionOk` comes from the policy's action index; a statement whose Action does not match is not compared further. */
+export function traceStatement(cs: CompiledStatement, req: PreparedRequest, actionOk: boolean): StatementTrace {
   const s = cs.statement;
-  const actionOk = actionMatches(cs, req.lowerAction);
+  const action = element(actionOk, s.notAction !== undefined, s.action ?? s.notAction);
+  if (!actionOk) {
+    return {
+      index: s.index,
+      sid: s.sid ?? null,
+      effect: s.effect,
+      action,
+      resource: undefined,
+      principal: undefined,
+      conditions: [],
+      evaluated: false,
+      applies: false,
+    };
+  }
   const hasResource = cs.resources !== undefined || cs.notResources !== undefined;
   const resourceOk = resourceMatches(cs, req);
   const hasPrincipal = cs.principal !== undefined || cs.notPrincipal !== undefined;
   const match = principalMatch(cs, req);
   const conditions = cs.conditions.map((c) => traceCondition(c, req.context));
-  const applies = actionOk && resourceOk && match !== undefined && conditions.every((c) => c.result);
+  const applies = resourceOk && match !== undefined && conditions.every((c) => c.result);
   return {
     index: s.index,
     sid: s.sid ?? null,
     effect: s.effect,
-    action: element(actionOk, s.notAction !== undefined, s.action ?? s.notAction),
+    action,
     resource: hasResource ? element(resourceOk, s.notResource !== undefined, s.resource ?? s.notResource) : undefined,
     principal: hasPrincipal
       ? {
-          ...element(match !== undefined, s.notPrincipal !== undefined, principalValues(cs)),
+          matched: match !== undefined,
+          negated: s.notPrincipal !== undefined,
+          values: principalValues(cs),
           kind: match === 'applies' ? undefined : match,
         }
       : undefined,
     conditions,
+    evaluated: true,
     applies,
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RequestContext } from '../context.js';
-import { compileArnPattern, matchArnPattern, splitArn } from './arn-pattern.js';
+import { ArnValue, compileArnPattern, matchArnPattern, splitArn } from './arn-pattern.js';
 
 const ctx = RequestContext.from({ 'aws:username': 'bob' });
 const m = (pattern: string, value: string, variables = true) =>
-  matchArnPattern(compileArnPattern(pattern, variables), value, splitArn(value), ctx);
+  matchArnPattern(compileArnPattern(pattern, variables), new ArnValue(value), ctx);
 
 describe('ARN patterns', () => {
   it('splits into six parts, the last keeping its colons', () => {

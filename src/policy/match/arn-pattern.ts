@@ -3,15 +3,32 @@
 // five parts; the sixth part (the resource) is the rest of the ARN and may contain colons.
 
 import type { RequestContext } from '../context.js';
-import { matchGlob } from './glob.js';
+import { matchGlob, matchGlobFrom } from './glob.js';
 import { parseTemplate, resolveTemplate, type Template } from './template.js';
 
 export interface ArnPattern {
   readonly source: string;
   /** Set when the pattern is not an ARN (e.g. `*`): then the whole value is matched as one glob. */
   readonly whole: Template | undefined;
+  /**
+   * Set when the first five parts are plain text (`arn:aws:s3:::`), the common case: the value must start
+   * with it and the resource part is matched from there, with no need to split the value.
+   */
+  readonly literalPrefix: string | undefined;
   /** The pattern's parts; fewer than six when the pattern stops early (`arn:aws:s3:*`). */
   readonly parts: readonly Template[];
+}
+
+/** A value matched against ARN patterns; its split into parts is computed only if a pattern needs it. */
+export class ArnValue {
+  private split: readonly string[] | undefined | null = null;
+
+  constructor(readonly text: string) {}
+
+  get parts(): readonly string[] | undefined {
+    if (this.split === null) this.split = splitArn(this.text);
+    return this.split;
+  }
 }
 
 /** Splits an ARN into its six parts, the last holding everything after the fifth colon. */
@@ -44,22 +61,28 @@ function splitPattern(source: string): string[] {
 
 /** Variables are honoured only in the resource part (after the fifth colon), as AWS documents. */
 export function compileArnPattern(source: string, variables: boolean): ArnPattern {
-  if (!source.startsWith('arn:')) return { source, whole: parseTemplate(source, variables, true), parts: [] };
+  if (!source.startsWith('arn:')) {
+    return { source, whole: parseTemplate(source, variables, true), literalPrefix: undefined, parts: [] };
+  }
   const raw = splitPattern(source);
   const parts = raw.map((text, i) => parseTemplate(text, variables && i === 5, true));
-  return { source, whole: undefined, parts };
+  const literal = raw.length === 6 && raw.slice(0, 5).every((p) => !/[*?]/.test(p));
+  return { source, whole: undefined, literalPrefix: literal ? `${raw.slice(0, 5).join(':')}:` : undefined, parts };
 }
 
-export function matchArnPattern(
-  pattern: ArnPattern,
-  value: string,
-  valueParts: readonly string[] | undefined,
-  context: RequestContext,
-): boolean {
+export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: RequestContext): boolean {
+  const text = value.text;
   if (pattern.whole !== undefined) {
     const glob = resolveTemplate(pattern.whole, context);
-    return glob !== undefined && matchGlob(glob, value);
+    return glob !== undefined && matchGlob(glob, text);
   }
+  if (pattern.literalPrefix !== undefined) {
+    // The value's sixth part starts right after the prefix when the prefix's five parts match exactly.
+    if (!text.startsWith(pattern.literalPrefix)) return false;
+    const glob = resolveTemplate(pattern.parts[5]!, context);
+    return glob !== undefined && matchGlobFrom(glob, text, pattern.literalPrefix.length);
+  }
+  const valueParts = value.parts;
   if (valueParts === undefined) return false;
   const last = pattern.parts.length - 1;
   for (let i = 0; i < last; i++) {

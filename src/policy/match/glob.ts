@@ -55,28 +55,33 @@ function fastPathFor(text: string, mask: Uint8Array): FastMatch | undefined {
 }
 
 export function matchGlob(glob: Glob, value: string): boolean {
+  return matchGlobFrom(glob, value, 0);
+}
+
+/** Matches `value` from index `start` to its end, without slicing it. */
+export function matchGlobFrom(glob: Glob, value: string, start: number): boolean {
   const fast = glob.fast;
   if (fast !== undefined) {
     switch (fast.kind) {
       case 'exact':
-        return value === fast.text;
+        return value.length - start === fast.text.length && value.startsWith(fast.text, start);
       case 'any':
         return true;
       case 'prefix':
-        return value.startsWith(fast.text);
+        return value.startsWith(fast.text, start);
       case 'suffix':
-        return value.endsWith(fast.text);
+        return value.length - start >= fast.text.length && value.endsWith(fast.text);
     }
   }
-  return matchGeneral(glob.text, glob.mask, value);
+  return matchGeneral(glob.text, glob.mask, value, start);
 }
 
 // Linear-time wildcard matching with backtracking to the most recent star.
-function matchGeneral(p: string, mask: Uint8Array, s: string): boolean {
-  let i = 0;
+function matchGeneral(p: string, mask: Uint8Array, s: string, start: number): boolean {
+  let i = start;
   let j = 0;
   let starAt = -1;
-  let resumeAt = 0;
+  let resumeAt = start;
   while (i < s.length) {
     if (j < p.length && mask[j] === STAR) {
       starAt = j++;

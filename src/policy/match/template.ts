@@ -77,6 +77,10 @@ function joinParts(parts: readonly TextPart[]): Glob {
 /** Resolves the variables of a template; `undefined` when a variable has no value and no default. */
 export function resolveTemplate(template: Template, context: RequestContext): Glob | undefined {
   if (template.fixed !== undefined) return template.fixed;
+  return context.memo(template, () => substitute(template, context));
+}
+
+function substitute(template: Template, context: RequestContext): Glob | undefined {
   const resolved: TextPart[] = [];
   for (const part of template.parts) {
     if (part.kind === 'text') {
