@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // The xacct command line: dispatches to one module per command.
 
+import { runServe } from './commands/serve.js';
 import { runSimulate } from './commands/simulate.js';
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => number | Promise<number>>> = {
+  serve: runServe,
   simulate: runSimulate,
 };
 
 const USAGE = `Usage: xacct <command> [options]
 
 Commands:
+  serve      run the server (IAM, STS, Organizations, S3, KMS on one endpoint)
   simulate   evaluate requests against policies without a server
 
 Run xacct <command> --help for a command's options.

@@ -1,0 +1,130 @@
+// The trail: one event per request with the decisions that were made for it and their traces. Events are
+// queued and written in batches (one transaction per batch) so that recording does not cost an fsync per
+// request; every read flushes the queue first, so a reader always sees every answered request.
+import type { Database } from '../storage/db.js';
+import type { RecordedDecision, TrailEvent, TrailQuery } from './trail-event.js';
+
+/** Enough to amortise one commit over many requests, small enough to bound what a hard kill can lose. */
+const BATCH_LIMIT = 500;
+const FLUSH_DELAY_MS = 50;
+
+interface EventRow {
+  event_id: string;
+  time: string;
+  principal: string;
+  account: string | null;
+  service: string;
+  operation: string;
+  action: string | null;
+  resource: string | null;
+  source_ip: string;
+  decision: string;
+  denied_by: string | null;
+  deciding_policy: string | null;
+  error_code: string | null;
+  status: number;
+  detail: string;
+}
+
+export class Trail {
+  private queue: TrailEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  record(event: TrailEvent): void {
+    this.queue.push(event);
+    if (this.queue.length >= BATCH_LIMIT) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), FLUSH_DELAY_MS);
+  }
+
+  flush(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    const insert = this.db.prepare(
+      `INSERT INTO trail_events (event_id, time, principal, account, service, operation, action, resource, source_ip,
+         decision, denied_by, deciding_policy, error_code, status, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const e of batch) {
+        insert.run(
+          e.eventId,
+          e.time,
+          e.principal,
+          e.account ?? null,
+          e.service,
+          e.operation,
+          e.action ?? null,
+          e.resource ?? null,
+          e.sourceIp,
+          e.decision,
+          e.deniedBy ?? null,
+          e.decidingPolicy ?? null,
+          e.errorCode ?? null,
+          e.status,
+          JSON.stringify({ requestId: e.requestId, userAgent: e.userAgent, decisions: e.decisions }),
+        );
+      }
+    });
+  }
+
+  get(eventId: string): TrailEvent | undefined {
+    this.flush();
+    const row = this.db.prepare<[string], EventRow>('SELECT * FROM trail_events WHERE event_id = ?').get(eventId);
+    return row ? toEvent(row) : undefined;
+  }
+
+  /** Events newest first. */
+  list(query: TrailQuery): TrailEvent[] {
+    this.flush();
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.denied) where.push("decision IN ('ExplicitDeny', 'ImplicitDeny')");
+    if (query.since !== undefined) {
+      where.push('time >= ?');
+      params.push(query.since);
+    }
+    if (query.account !== undefined) {
+      where.push('account = ?');
+      params.push(query.account);
+    }
+    const sql = `SELECT * FROM trail_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY seq DESC LIMIT ?`;
+    params.push(query.limit);
+    return this.db
+      .prepare<(string | number)[], EventRow>(sql)
+      .all(...params)
+      .map(toEvent);
+  }
+
+  close(): void {
+    this.flush();
+  }
+}
+
+function toEvent(row: EventRow): TrailEvent {
+  const detail = JSON.parse(row.detail) as { requestId: string; userAgent: string; decisions: RecordedDecision[] };
+  return {
+    eventId: row.event_id,
+    time: row.time,
+    principal: row.principal,
+    account: row.account ?? undefined,
+    service: row.service,
+    operation: row.operation,
+    action: row.action ?? undefined,
+    resource: row.resource ?? undefined,
+    sourceIp: row.source_ip,
+    decision: row.decision as TrailEvent['decision'],
+    deniedBy: row.denied_by ?? undefined,
+    decidingPolicy: row.deciding_policy ?? undefined,
+    errorCode: row.error_code ?? undefined,
+    status: row.status,
+    requestId: detail.requestId,
+    userAgent: detail.userAgent,
+    decisions: detail.decisions,
+  };
+}
