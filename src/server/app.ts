@@ -31,6 +31,8 @@ export interface App {
   readonly trail: Trail;
   readonly accounts: Accounts;
   readonly deps: ServiceDeps;
+  /** Lets each service prepare its state; call once before accepting requests. */
+  start(): Promise<void>;
   close(): void;
 }
 
@@ -83,6 +85,9 @@ export function createApp(deps: AppDeps): App {
       isAdminPath(request.http.rawPath)
         ? handleAdmin(request, { trail, accounts, config: deps.config, adminToken: deps.adminToken })
         : runPipeline(pipelineDeps, request),
+    start: async () => {
+      for (const service of services.values()) await service.start?.();
+    },
     close: () => trail.close(),
   };
 }

@@ -5,6 +5,7 @@ import type {
   CredentialSource,
   Directory,
   DirectoryRegistry,
+  IdentityLookup,
   OrganizationMembership,
   PrincipalPolicies,
 } from '../services/types.js';
@@ -15,6 +16,7 @@ export class AppDirectory implements Directory, DirectoryRegistry {
   readonly credentialSources: CredentialSource[] = [];
   private principalPolicyProvider: ((caller: Caller) => PrincipalPolicies) | undefined;
   private organizationProvider: ((account: string) => OrganizationMembership | undefined) | undefined;
+  private identityLookup: IdentityLookup | undefined;
 
   addCredentialSource(source: CredentialSource): void {
     this.credentialSources.push(source);
@@ -26,6 +28,15 @@ export class AppDirectory implements Directory, DirectoryRegistry {
 
   provideOrganizations(provider: (account: string) => OrganizationMembership | undefined): void {
     this.organizationProvider = provider;
+  }
+
+  provideIdentities(lookup: IdentityLookup): void {
+    this.identityLookup = lookup;
+  }
+
+  get identities(): IdentityLookup {
+    if (this.identityLookup === undefined) throw new Error('no IAM service is registered to answer identity lookups');
+    return this.identityLookup;
   }
 
   principalPolicies(caller: Caller): PrincipalPolicies {

@@ -145,11 +145,60 @@ export interface OrganizationMembership {
   readonly rcp: readonly (readonly CompiledPolicy[])[] | undefined;
 }
 
+/** An IAM role as STS needs it to issue sessions. */
+export interface RoleRecord {
+  /** Full ARN including the path. */
+  readonly arn: string;
+  /** `AROA...` */
+  readonly roleId: string;
+  readonly name: string;
+  readonly path: string;
+  readonly account: string;
+  readonly maxSessionDuration: number;
+  /** The trust policy, compiled as kind `trust`. */
+  readonly trustPolicy: CompiledPolicy;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** An IAM OIDC identity provider as AssumeRoleWithWebIdentity needs it. */
+export interface OidcProviderRecord {
+  readonly arn: string;
+  /** The issuer URL as registered, without `https://`, e.g. `token.actions.githubusercontent.com`. */
+  readonly url: string;
+  readonly clientIds: readonly string[];
+  readonly thumbprints: readonly string[];
+}
+
+/** What IAM answers other services (STS, Organizations) about identities, and what it creates for them. */
+export interface IdentityLookup {
+  /** A role by ARN; the ARN's path may be omitted (roles are unique by name within an account). */
+  findRole(roleArn: string): RoleRecord | undefined;
+  /** The OIDC provider of `account` registered for the issuer `url` (with or without `https://`). */
+  findOidcProvider(account: string, url: string): OidcProviderRecord | undefined;
+  /**
+   * Checks a TOTP code of the MFA device `serialNumber` assigned to `userArn` (one step of tolerance; a code is
+   * accepted once). False when the device does not exist, is not the user's, or the code is wrong or reused.
+   */
+  verifyMfaCode(userArn: string, serialNumber: string, code: string, now: number): boolean;
+  /** The account that issued a long-term access key (AKIA...), if any. */
+  accessKeyAccount(accessKeyId: string): string | undefined;
+  /** Creates a role outside any request (Organizations' OrganizationAccountAccessRole). */
+  createRole(spec: {
+    account: string;
+    name: string;
+    trustPolicy: string;
+    managedPolicyArns: readonly string[];
+    description?: string;
+  }): RoleRecord;
+}
+
 /** How the pipeline learns about identities and organizations; each service registers what it owns. */
 export interface Directory {
   readonly credentialSources: CredentialSource[];
   principalPolicies(caller: Caller): PrincipalPolicies;
   organizationOf(account: string): OrganizationMembership | undefined;
+  /** Provided by IAM; throws when no IAM service is registered. */
+  readonly identities: IdentityLookup;
 }
 
 export interface ServerConfig {
@@ -172,6 +221,8 @@ export interface ServiceModule {
   readonly operations: ServiceOperations;
   /** How this service reports an engine denial (IAM/STS `AccessDenied` 403, JSON `AccessDeniedException`, ...). */
   readonly accessDenied: (message: string) => AwsError;
+  /** Runs once before the server accepts requests (S3 sweeps blobs no row owns). */
+  readonly start?: () => Promise<void>;
 }
 
 /** How services plug into the directory the pipeline reads: IAM and STS add credentials, IAM answers principal
@@ -180,6 +231,7 @@ export interface DirectoryRegistry {
   addCredentialSource(source: CredentialSource): void;
   providePrincipalPolicies(provider: (caller: Caller) => PrincipalPolicies): void;
   provideOrganizations(provider: (account: string) => OrganizationMembership | undefined): void;
+  provideIdentities(lookup: IdentityLookup): void;
 }
 
 /** Builds a service once per app from the shared dependencies. */

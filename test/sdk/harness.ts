@@ -50,6 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     log: silentLogger,
   });
+  await app.start();
   const listening = await listen(app, { host: '127.0.0.1', port: 0, log: silentLogger });
   url = listening.url;
   return {

@@ -75,6 +75,7 @@ export async function runServe(argv: readonly string[]): Promise<number> {
     log,
     adminToken: values['admin-token'],
   });
+  await app.start();
   const listening = await listen(app, { host, port, log });
   endpointUrl = listening.url;
   process.stdout.write(`xacct listening on ${listening.url}\n`);
