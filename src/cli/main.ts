@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The xacct command line: dispatches to one module per command.
 
-import { runServe } from './commands/serve.js';
-import { runSimulate } from './commands/simulate.js';
+type Command = (argv: readonly string[]) => number | Promise<number>;
 
-const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => number | Promise<number>>> = {
-  serve: runServe,
-  simulate: runSimulate,
+// Commands load on demand: `xacct serve` must be ready fast, so it loads only what serving needs.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  serve: async () => (await import('./commands/serve.js')).runServe,
+  simulate: async () => (await import('./commands/simulate.js')).runSimulate,
 };
 
 const USAGE = `Usage: xacct <command> [options]
@@ -24,12 +24,13 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const run = COMMANDS[command];
-  if (run === undefined) {
+  const load = COMMANDS[command];
+  if (load === undefined) {
     process.stderr.write(`xacct: unknown command '${command}'\n${USAGE}`);
     return 3;
   }
   try {
+    const run = await load();
     return await run(rest);
   } catch (error) {
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
