@@ -1,7 +1,7 @@
 // The policy engine's public face (`xacct/policy`): parse and compile policies once, then authorize requests.
 
 import { CompiledPolicy } from './evaluate/compiled-policy.js';
-import { parsePolicy } from './parse/parse-policy.js';
+import { type ParseOptions, parsePolicy } from './parse/parse-policy.js';
 import type { Diagnostic, PolicyKind } from './types.js';
 
 export { validatePolicy } from './catalog/validate-catalog.js';
@@ -18,7 +18,7 @@ export { authorize } from './evaluate/authorize.js';
 export { CompiledPolicy } from './evaluate/compiled-policy.js';
 export { denialMessage } from './evaluate/denial-message.js';
 export { KIND_RULES, type KindRules } from './parse/kind-rules.js';
-export { type ParseResult, parsePolicy, policySize } from './parse/parse-policy.js';
+export { type ParseOptions, type ParseResult, parsePolicy, policySize } from './parse/parse-policy.js';
 export type { Principal, PrincipalType } from './principal.js';
 export { isServiceLinkedRole, principalFromArn, rootArn } from './principal.js';
 export type { SimulateOptions, SimulateResult } from './simulate.js';
@@ -36,7 +36,12 @@ export interface CompileResult {
  * Parses and compiles a policy document of the given kind. `id` names the policy in decisions and
  * traces (a policy ARN, `inline:<name>`, `identity[0]`, ...). Never throws.
  */
-export function compilePolicy(input: string | unknown, kind: PolicyKind, id: string): CompileResult {
-  const { document, diagnostics } = parsePolicy(input, kind);
+export function compilePolicy(
+  input: string | unknown,
+  kind: PolicyKind,
+  id: string,
+  options: ParseOptions = {},
+): CompileResult {
+  const { document, diagnostics } = parsePolicy(input, kind, options);
   return { policy: document === undefined ? undefined : new CompiledPolicy(kind, id, document), diagnostics };
 }

@@ -137,6 +137,13 @@ describe('parsePolicy', () => {
     expect(errors(spaced, 'scp')[0]).toMatch(/^PolicyTooLarge/);
   });
 
+  it('leaves the size to the caller when asked (IAM aggregate quotas, large AWS managed policies)', () => {
+    const big = { Version: V, Statement: [{ ...allow, Resource: `arn:aws:s3:::${'x'.repeat(6100)}` }] };
+    const { document, diagnostics } = parsePolicy(big, 'identity', { sizeLimit: false });
+    expect(diagnostics).toEqual([]);
+    expect(document?.statements).toHaveLength(1);
+  });
+
   it('limits IAM documents to the characters IAM accepts', () => {
     expect(errors({ Version: V, Statement: [{ ...allow, Resource: 'arn:aws:s3:::b/\u4e2d' }] })[0]).toMatch(
       /^InvalidCharacters/,

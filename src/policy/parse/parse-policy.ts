@@ -20,6 +20,14 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface ParseOptions {
+  /**
+   * False skips the kind's size limit, for documents whose size the owning service checks itself (IAM's aggregate
+   * inline limits, AWS managed policies larger than a customer may write).
+   */
+  readonly sizeLimit?: boolean;
+}
+
 const TOP_LEVEL = new Set(['Version', 'Id', 'Statement']);
 const STATEMENT_KEYS = new Set([
   'Sid',
@@ -33,16 +41,17 @@ const STATEMENT_KEYS = new Set([
   'Condition',
 ]);
 
-export function parsePolicy(input: string | unknown, kind: PolicyKind): ParseResult {
+export function parsePolicy(input: string | unknown, kind: PolicyKind, options: ParseOptions = {}): ParseResult {
   const diagnostics = new DiagnosticList();
   const rules = KIND_RULES[kind];
+  const sizeLimit = options.sizeLimit !== false;
   let value: JsonValue | undefined;
   if (typeof input === 'string') {
-    value = readText(input, rules, diagnostics);
+    value = readText(input, rules, sizeLimit, diagnostics);
   } else {
     const text = safeStringify(input);
     if (text === undefined) diagnostics.error('SyntaxError', '$', 'Syntax errors in policy.');
-    else value = readText(text, rules, diagnostics);
+    else value = readText(text, rules, sizeLimit, diagnostics);
   }
   if (value === undefined) return { document: undefined, diagnostics: diagnostics.items };
   const document = readDocument(value, rules, diagnostics);
@@ -57,12 +66,17 @@ function safeStringify(input: unknown): string | undefined {
   }
 }
 
-function readText(text: string, rules: KindRules, diagnostics: DiagnosticList): JsonValue | undefined {
+function readText(
+  text: string,
+  rules: KindRules,
+  sizeLimit: boolean,
+  diagnostics: DiagnosticList,
+): JsonValue | undefined {
   if (rules.firstByteBrace && !text.startsWith('{')) {
     diagnostics.error('SyntaxError', '$', "Policies must be valid JSON and the first byte must be '{'");
     return undefined;
   }
-  checkSize(text, rules, diagnostics);
+  if (sizeLimit) checkSize(text, rules, diagnostics);
   if (rules.iamSyntax && /[^\t\n\r\u0020-\u00ff]/.test(text)) {
     diagnostics.error(
       'InvalidCharacters',
