@@ -1,0 +1,15 @@
+// CancelHandshake: the inviting organization withdraws an invitation.
+import type { Shaped } from '../../../protocol/index.js';
+import type { CallContext } from '../../types.js';
+import { checkTransition, findHandshake } from '../handshake-access.js';
+import type { OrgEnv } from '../org-env.js';
+import { accessDenied } from '../org-errors.js';
+import { handshakeView } from '../views.js';
+
+export function cancelHandshake(input: Shaped, call: CallContext, env: OrgEnv): Shaped {
+  const { handshake, org, role } = findHandshake(env, call, input.HandshakeId as string);
+  if (role !== 'inviter') throw accessDenied();
+  checkTransition(handshake, 'CANCELED', call.now);
+  env.store.write(() => env.store.handshakes.setState(handshake.id, 'CANCELED'));
+  return { Handshake: handshakeView(env.store, org, { ...handshake, state: 'CANCELED' }, call.now) };
+}
