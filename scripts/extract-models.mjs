@@ -53,14 +53,44 @@ const XML_ROOT_NAMES = {
   },
 };
 
+/** The CORS preflight headers a browser sends and the ones S3 answers with (S3 API Reference, "OPTIONS object"). */
+const CORS_REQUEST_MEMBERS = {
+  Origin: { shape: 'CorsHeaderValue', location: 'header', locationName: 'Origin' },
+  AccessControlRequestMethod: {
+    shape: 'CorsHeaderValue',
+    location: 'header',
+    locationName: 'Access-Control-Request-Method',
+  },
+  AccessControlRequestHeaders: {
+    shape: 'CorsHeaderValue',
+    location: 'header',
+    locationName: 'Access-Control-Request-Headers',
+  },
+};
+
+const corsResponseHeader = (locationName) => ({ shape: 'CorsHeaderValue', location: 'header', locationName });
+
 /**
  * Operations AWS documents but leaves out of its models because no SDK sends them. S3's browser-based upload,
  * `POST /{Bucket}` with a multipart/form-data body (S3 API Reference, "POST Object"), answers 204 by default, or 200,
- * or 201 with a `<PostResponse>` document, as the form's `success_action_status` asks.
+ * or 201 with a `<PostResponse>` document, as the form's `success_action_status` asks. Browsers send CORS preflight
+ * requests, `OPTIONS` on an object or a bucket ("OPTIONS object"), which S3 answers from the bucket's CORS rules.
  */
 const EXTRA_OPERATIONS = {
   s3: {
     operations: {
+      OptionsObject: {
+        name: 'OptionsObject',
+        http: { method: 'OPTIONS', requestUri: '/{Bucket}/{Key+}' },
+        input: { shape: 'OptionsObjectRequest' },
+        output: { shape: 'OptionsObjectOutput' },
+      },
+      OptionsBucket: {
+        name: 'OptionsBucket',
+        http: { method: 'OPTIONS', requestUri: '/{Bucket}' },
+        input: { shape: 'OptionsBucketRequest' },
+        output: { shape: 'OptionsObjectOutput' },
+      },
       PostObject: {
         name: 'PostObject',
         http: { method: 'POST', requestUri: '/{Bucket}', responseCode: 204 },
@@ -103,6 +133,36 @@ const EXTRA_OPERATIONS = {
         },
       },
       PostObjectStatusCode: { type: 'integer' },
+      CorsHeaderValue: { type: 'string' },
+      OptionsObjectRequest: {
+        type: 'structure',
+        required: ['Bucket', 'Key'],
+        members: {
+          Bucket: { shape: 'BucketName', location: 'uri', locationName: 'Bucket' },
+          Key: { shape: 'ObjectKey', location: 'uri', locationName: 'Key' },
+          ...CORS_REQUEST_MEMBERS,
+        },
+      },
+      OptionsBucketRequest: {
+        type: 'structure',
+        required: ['Bucket'],
+        members: {
+          Bucket: { shape: 'BucketName', location: 'uri', locationName: 'Bucket' },
+          ...CORS_REQUEST_MEMBERS,
+        },
+      },
+      OptionsObjectOutput: {
+        type: 'structure',
+        members: {
+          AllowOrigin: corsResponseHeader('Access-Control-Allow-Origin'),
+          AllowCredentials: corsResponseHeader('Access-Control-Allow-Credentials'),
+          AllowMethods: corsResponseHeader('Access-Control-Allow-Methods'),
+          AllowHeaders: corsResponseHeader('Access-Control-Allow-Headers'),
+          ExposeHeaders: corsResponseHeader('Access-Control-Expose-Headers'),
+          MaxAge: corsResponseHeader('Access-Control-Max-Age'),
+          Vary: corsResponseHeader('Vary'),
+        },
+      },
       PostResponse: {
         type: 'structure',
         members: {

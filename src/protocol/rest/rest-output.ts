@@ -31,6 +31,8 @@ export function writeRestOutput(op: Operation, output: Record<string, unknown>, 
     const value = output[member.name];
     if (value !== undefined && value !== null) writeBoundMember(member, value, response);
   }
+  // A success carrying Content-Range is a single-part partial response (RFC 9110, 15.3.7): S3's ranged GET and HEAD.
+  if (response.status === 200 && response.headers['Content-Range'] !== undefined) response.status = 206;
   if (ctx.head) return response;
   if (shape.payload) writePayload(shape.payload, output[shape.payload.name], response, ctx);
   else if (shape.bodyMembers.length > 0) writeDocument(shape, output, response, ctx);

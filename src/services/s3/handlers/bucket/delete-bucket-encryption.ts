@@ -1,0 +1,11 @@
+// DeleteBucketEncryption: back to the SSE-S3 default.
+import type { Shaped } from '../../../../protocol/index.js';
+import type { CallContext } from '../../../types.js';
+import { requireBucket } from '../../authorization/s3-target.js';
+import { BucketStore } from '../../repos/buckets.js';
+
+export function deleteBucketEncryption(input: Shaped, call: CallContext): Shaped {
+  const bucket = requireBucket(call, input.Bucket as string);
+  BucketStore.of(call.deps.storage.db).putConfig(bucket.name, 'encryption', undefined);
+  return {};
+}

@@ -1,0 +1,11 @@
+// GetBucketPolicy: the policy as it was put, or NoSuchBucketPolicy (404); only the owner's account may read it.
+import type { Shaped } from '../../../../protocol/index.js';
+import type { CallContext } from '../../../types.js';
+import { noSuchBucketPolicy, ownedBucket } from './bucket-policy-owner.js';
+
+export function getBucketPolicy(input: Shaped, call: CallContext): Shaped {
+  const bucket = ownedBucket(input, call, 'GET');
+  const policy = bucket.configs.policy;
+  if (policy === undefined) throw noSuchBucketPolicy(bucket.name);
+  return { Policy: policy };
+}

@@ -1,0 +1,22 @@
+// HeadObject: GetObject's answer without the body.
+import type { Shaped } from '../../../../protocol/index.js';
+import type { CallContext } from '../../../types.js';
+import { GET_OBJECT_ACTIONS } from './get-object.js';
+import { authorizeObject } from './object-access.js';
+import { objectHeaders, responseOverrides } from './object-output.js';
+import { checkReadConditions } from './read-conditions.js';
+import { selectBytes } from './select-bytes.js';
+
+export function headObject(input: Shaped, call: CallContext): Shaped {
+  const { bucket, version } = authorizeObject(call, input, GET_OBJECT_ACTIONS);
+  const overrides = responseOverrides(call, input);
+  checkReadConditions(input, version, call.now);
+  const selection = selectBytes(input, version);
+  return {
+    ...objectHeaders(bucket, version, input.ChecksumMode, selection.contentRange === undefined),
+    ...overrides,
+    ContentLength: selection.range.end - selection.range.start + 1,
+    ContentRange: selection.contentRange,
+    PartsCount: selection.partsCount,
+  };
+}
