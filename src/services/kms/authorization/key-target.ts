@@ -1,0 +1,91 @@
+// What one KMS operation on one key is authorized for: `kms:<Operation>` on the key ARN, judged by the key policy
+// (which must allow explicitly), with the condition keys KMS supplies, and grants as the fallback path.
+// Operations AWS does not allow across accounts get no key policy for a caller of another account: an external
+// account's grant in the policy has no effect on them.
+import type { ContextInput, ContextScalar } from '../../../policy/index.js';
+import type { AuthorizationTarget, CallContext } from '../../types.js';
+import type { KeyLookup } from '../key-resolver.js';
+import { callerAccount } from '../key-resolver.js';
+import type { KmsStore } from '../kms-store.js';
+import type { EncryptionContext } from '../repos/grants.js';
+import type { KeyRecord } from '../repos/keys.js';
+import { grantFallback } from './grant-decision.js';
+import type { GrantRequest } from './grant-match.js';
+
+export interface KeyTargetSpec {
+  /** `kms:Decrypt`, `kms:ReEncryptFrom`, ... */
+  readonly action: string;
+  readonly lookup: KeyLookup;
+  /** Whether AWS lets other accounts call the operation on the key. */
+  readonly crossAccount: boolean;
+  /** The grant operation that may allow the action when policies do not (crypto operations, DescribeKey, CreateGrant). */
+  readonly grant?: Omit<GrantRequest, 'encryptionContext'>;
+  /** Cryptographic operations: the request's context (`{}` when none), checked against grant constraints too. */
+  readonly encryptionContext?: EncryptionContext | undefined;
+  /** The integrated service calling on the caller's behalf (`s3`, `rds`), for `kms:ViaService`. */
+  readonly viaService?: string | undefined;
+  /** Operation-specific condition keys. */
+  readonly context?: ContextInput;
+}
+
+export function keyTarget(store: KmsStore, call: CallContext, spec: KeyTargetSpec): AuthorizationTarget {
+  const key = spec.lookup.key;
+  const account = callerAccount(call);
+  const policyApplies = spec.crossAccount || key.account === account;
+  const grant = spec.grant;
+  return {
+    action: spec.action,
+    resource: key.arn,
+    resourceAccount: key.account,
+    resourcePolicy: policyApplies ? store.keyPolicy(key) : undefined,
+    resourcePolicyRequired: true,
+    rcpExempt: key.manager === 'AWS',
+    context: {
+      ...keyConditionKeys(store, key, account, spec.lookup.requestAlias),
+      ...encryptionContextKeys(spec.encryptionContext),
+      ...viaServiceKeys(spec.viaService, call.region),
+      ...spec.context,
+    },
+    onImplicitDeny:
+      grant === undefined
+        ? undefined
+        : grantFallback(() => store.grants.forKey(key.id), call.caller, {
+            ...grant,
+            encryptionContext: spec.encryptionContext,
+          }),
+  };
+}
+
+function keyConditionKeys(
+  store: KmsStore,
+  key: KeyRecord,
+  account: string,
+  requestAlias: string | undefined,
+): Record<string, ContextScalar | readonly ContextScalar[]> {
+  const keys: Record<string, ContextScalar | readonly ContextScalar[]> = {
+    'kms:CallerAccount': account,
+    'kms:KeySpec': key.keySpec,
+    'kms:KeyUsage': key.keyUsage,
+    'kms:KeyOrigin': key.origin,
+    'kms:MultiRegion': false,
+  };
+  const aliases = store.aliases.namesOf(key.id);
+  if (aliases.length > 0) keys['kms:ResourceAliases'] = aliases;
+  if (requestAlias !== undefined) keys['kms:RequestAlias'] = requestAlias;
+  for (const tag of store.tags.list(key.id)) keys[`aws:ResourceTag/${tag.TagKey}`] = tag.TagValue;
+  return keys;
+}
+
+export function encryptionContextKeys(context: EncryptionContext | undefined): Record<string, string | string[]> {
+  const keys: Record<string, string | string[]> = {};
+  const names = Object.keys(context ?? {});
+  for (const name of names) keys[`kms:EncryptionContext:${name}`] = context![name]!;
+  if (names.length > 0) keys['kms:EncryptionContextKeys'] = names;
+  return keys;
+}
+
+/** A service acting for the caller: `kms:ViaService` names it, and the request came through an AWS service. */
+export function viaServiceKeys(service: string | undefined, region: string): Record<string, string | boolean> {
+  if (service === undefined) return {};
+  return { 'kms:ViaService': `${service}.${region}.amazonaws.com`, 'aws:ViaAWSService': true };
+}
