@@ -7,6 +7,10 @@ type Command = (argv: readonly string[]) => number | Promise<number>;
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   serve: async () => (await import('./commands/serve.js')).runServe,
   simulate: async () => (await import('./commands/simulate.js')).runSimulate,
+  trail: async () => (await import('./commands/trail.js')).runTrail,
+  explain: async () => (await import('./commands/explain.js')).runExplain,
+  apply: async () => (await import('./commands/apply.js')).runApply,
+  oidc: async () => (await import('./commands/oidc.js')).runOidc,
 };
 
 const USAGE = `Usage: xacct <command> [options]
@@ -14,6 +18,10 @@ const USAGE = `Usage: xacct <command> [options]
 Commands:
   serve      run the server (IAM, STS, Organizations, S3, KMS on one endpoint)
   simulate   evaluate requests against policies without a server
+  trail      list the requests a server answered, with their decisions
+  explain    why a request was allowed or denied (xacct explain EVENT_ID | --last-denied)
+  apply      create the accounts, organization, IAM and buckets a world file describes
+  oidc       mint a token from the server's OIDC issuer (for AssumeRoleWithWebIdentity)
 
 Run xacct <command> --help for a command's options.
 `;

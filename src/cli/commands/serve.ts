@@ -2,19 +2,22 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../../core/clock.js';
-import { createApp } from '../../server/app.js';
+import { type App, createApp } from '../../server/app.js';
 import { streamLogger } from '../../server/logger.js';
 import { listen } from '../../server/node-http.js';
 import { openStorage } from '../../storage/index.js';
+import type { World } from '../../world/world-types.js';
+import { processIo } from '../cli-io.js';
 
 export const serveUsage = `Usage: xacct serve [--host 127.0.0.1] [--port 4566] [--data DIR | --memory]
-                   [--root-secret S] [--region R] [--admin-token T] [--quiet]
+                   [--root-secret S] [--region R] [--admin-token T] [--world FILE] [--quiet]
 
 Serves IAM, STS, Organizations, S3 and KMS on one endpoint.
   --data DIR        keep state in DIR (default ./.xacct); --memory keeps nothing
   --root-secret S   secret access key of every account's root (access key id = account id); default test
   --region R        the region the server reports (default us-east-1)
   --admin-token T   required for the admin API; mandatory when --host is not a loopback address
+  --world FILE      apply a world file (docs/worlds.md) once listening, before printing the endpoint
   --quiet           no per-request log lines on stderr
 `;
 
@@ -33,6 +36,7 @@ export async function runServe(argv: readonly string[]): Promise<number> {
       'root-secret': { type: 'string', default: 'test' },
       region: { type: 'string', default: 'us-east-1' },
       'admin-token': { type: 'string' },
+      world: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -57,6 +61,12 @@ export async function runServe(argv: readonly string[]): Promise<number> {
     );
     return 3;
   }
+  // The world is checked before anything starts; the apply modules load only when a world is given.
+  const world =
+    values.world === undefined
+      ? undefined
+      : (await import('./apply.js')).readWorldOrReport('serve', values.world, processIo);
+  if (values.world !== undefined && world === undefined) return 3;
   const log = streamLogger(process.stderr, { requests: values.quiet !== true });
   const storage = openStorage(values.memory ? { memory: true } : { dataDir: values.data ?? '.xacct' });
   const host = values.host;
@@ -78,6 +88,13 @@ export async function runServe(argv: readonly string[]): Promise<number> {
   await app.start();
   const listening = await listen(app, { host, port, log });
   endpointUrl = listening.url;
+  const applied = world === undefined ? 0 : await applyWorldFile(world, listening.url, values['root-secret'], app);
+  if (applied !== 0) {
+    await listening.close();
+    app.close();
+    storage.close();
+    return applied;
+  }
   process.stdout.write(`xacct listening on ${listening.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -88,4 +105,17 @@ export async function runServe(argv: readonly string[]): Promise<number> {
   app.close();
   storage.close();
   return 0;
+}
+
+/** `--world`: the server applies the world to itself through its own endpoint, as `xacct apply` would. */
+async function applyWorldFile(world: World, url: string, rootSecret: string, app: App): Promise<number> {
+  const { applyAndReport } = await import('./apply.js');
+  return applyAndReport(world, processIo, {
+    endpoint: url,
+    rootSecret,
+    knownAccounts: new Set(app.accounts.list().map((a) => a.id)),
+    dryRun: false,
+    writeProfiles: false,
+    json: false,
+  });
 }
