@@ -6,6 +6,7 @@ import type { TrailEvent } from '../audit/trail-event.js';
 import type { HttpResponse } from '../protocol/index.js';
 import type { Accounts } from '../services/accounts/accounts.js';
 import type { ServerConfig } from '../services/types.js';
+import { isOidcPath, type OidcRoutes } from './oidc-routes.js';
 import type { IncomingRequest } from './pipeline.js';
 
 const PREFIX = '/_xacct/';
@@ -17,6 +18,7 @@ export interface AdminDeps {
   readonly accounts: Accounts;
   readonly config: ServerConfig;
   readonly adminToken: string | undefined;
+  readonly oidc: OidcRoutes;
 }
 
 export function isAdminPath(rawPath: string): boolean {
@@ -24,6 +26,8 @@ export function isAdminPath(rawPath: string): boolean {
 }
 
 export async function handleAdmin(request: IncomingRequest, deps: AdminDeps): Promise<HttpResponse> {
+  // The OIDC issuer's discovery and keys are public; its token endpoint reads a body and needs the admin token.
+  if (isOidcPath(request.http.rawPath)) return deps.oidc.handle(request, authorized(request, deps.adminToken));
   request.body.resume();
   const path = request.http.rawPath.slice(PREFIX.length).replace(/\/$/, '');
   const method = request.http.method;

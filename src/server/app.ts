@@ -7,12 +7,19 @@ import type { Clock } from '../core/clock.js';
 import type { HttpResponse } from '../protocol/index.js';
 import { Accounts } from '../services/accounts/accounts.js';
 import { rootCredentialSource } from '../services/accounts/root-credentials.js';
+import { createIamService } from '../services/iam/index.js';
+import { createKmsService } from '../services/kms/index.js';
+import { createOrganizationsService } from '../services/organizations/index.js';
+import { createRdsService } from '../services/rds/index.js';
+import { createS3Service } from '../services/s3/index.js';
+import { createS3ControlService } from '../services/s3control/index.js';
 import { createStsService } from '../services/sts/index.js';
 import type { ServerConfig, ServiceDeps, ServiceFactory, ServiceModule } from '../services/types.js';
 import type { Storage } from '../storage/index.js';
 import { handleAdmin, isAdminPath } from './admin.js';
 import { AppDirectory } from './directory.js';
 import type { Logger } from './logger.js';
+import { createOidcRoutes } from './oidc-routes.js';
 import { type IncomingRequest, runPipeline } from './pipeline.js';
 
 export interface AppDeps {
@@ -37,7 +44,15 @@ export interface App {
 }
 
 /** Every service the server speaks. The order matters only for credential sources: first match wins. */
-const SERVICE_FACTORIES: readonly ServiceFactory[] = [createStsService];
+const SERVICE_FACTORIES: readonly ServiceFactory[] = [
+  createStsService,
+  createIamService,
+  createOrganizationsService,
+  createS3Service,
+  createS3ControlService,
+  createKmsService,
+  createRdsService,
+];
 
 export function createApp(deps: AppDeps): App {
   const directory = new AppDirectory();
@@ -54,6 +69,7 @@ export function createApp(deps: AppDeps): App {
     services.set(service.id, service);
   }
   const trail = new Trail(deps.storage.db);
+  const oidc = createOidcRoutes(serviceDeps);
   const accounts = new Accounts(deps.storage.db);
   const pipelineDeps = {
     services,
@@ -83,7 +99,7 @@ export function createApp(deps: AppDeps): App {
     deps: serviceDeps,
     handle: (request) =>
       isAdminPath(request.http.rawPath)
-        ? handleAdmin(request, { trail, accounts, config: deps.config, adminToken: deps.adminToken })
+        ? handleAdmin(request, { trail, accounts, config: deps.config, adminToken: deps.adminToken, oidc })
         : runPipeline(pipelineDeps, request),
     start: async () => {
       for (const service of services.values()) await service.start?.();

@@ -70,6 +70,7 @@ export function authenticate(request: SigningRequest, options: AuthenticateOptio
     body: options.body,
     keyCache: options.keyCache,
   });
+  credential.onVerified?.({ service: options.signingName, region: parsed.region, now: options.now });
   return { caller: credential.caller, verified, region: parsed.region };
 }
 

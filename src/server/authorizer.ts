@@ -19,10 +19,8 @@ export class RequestAuthorizer {
   ) {}
 
   check(target: AuthorizationTarget): Decision {
-    const caller = this.caller;
-    const identityBearing =
-      caller.kind === 'user' || caller.kind === 'role-session' || caller.kind === 'federated-user';
-    this.principalPolicies ??= identityBearing ? this.directory.principalPolicies(caller) : undefined;
+    const caller = target.caller ?? this.caller;
+    const principalPolicies = target.caller === undefined ? this.ownPolicies() : this.policiesOf(target.caller);
     const resourceAccount = target.resourceAccount ?? caller.account;
     const principalOrg = caller.account === undefined ? undefined : this.directory.organizationOf(caller.account);
     const resourceOrg =
@@ -31,26 +29,19 @@ export class RequestAuthorizer {
         : resourceAccount === caller.account
           ? principalOrg
           : this.directory.organizationOf(resourceAccount);
-    const keys = globalConditionKeys(
-      caller,
-      this.facts,
-      this.principalPolicies,
-      principalOrg,
-      resourceAccount,
-      resourceOrg,
-    );
+    const keys = globalConditionKeys(caller, this.facts, principalPolicies, principalOrg, resourceAccount, resourceOrg);
     const policies: PolicySet = {
-      identity: this.principalPolicies?.identity,
-      permissionsBoundary: this.principalPolicies?.permissionsBoundary,
+      identity: principalPolicies?.identity,
+      permissionsBoundary: principalPolicies?.permissionsBoundary,
       session: caller.session?.policies,
       resource: target.resourcePolicy,
       // SCPs bind only the member accounts' principals; the management account is exempt.
       scp: principalOrg && principalOrg.managementAccount !== caller.account ? principalOrg.scp : undefined,
       rcp: resourceOrg && resourceOrg.managementAccount !== resourceAccount ? resourceOrg.rcp : undefined,
     };
-    const decision = authorize(
+    const engine = authorize(
       {
-        principal: caller.principal,
+        principal: target.principal ?? caller.principal,
         action: target.action,
         resource: target.resource,
         resourceAccount,
@@ -61,6 +52,7 @@ export class RequestAuthorizer {
       policies,
       { trace: true },
     );
+    const decision = engine.decision === 'ImplicitDeny' ? (target.onImplicitDeny?.(engine) ?? engine) : engine;
     this.onDecision(target, decision);
     return decision;
   }
@@ -69,6 +61,19 @@ export class RequestAuthorizer {
   require(target: AuthorizationTarget): Decision {
     const decision = this.check(target);
     if (decision.decision === 'Allowed') return decision;
-    throw target.deniedError ? target.deniedError(decision, this.caller) : this.accessDenied(decision.message);
+    const caller = target.caller ?? this.caller;
+    throw target.deniedError ? target.deniedError(decision, caller) : this.accessDenied(decision.message);
+  }
+
+  /** The request caller's policies, looked up once per request. */
+  private ownPolicies(): PrincipalPolicies | undefined {
+    this.principalPolicies ??= this.policiesOf(this.caller);
+    return this.principalPolicies;
+  }
+
+  private policiesOf(caller: Caller): PrincipalPolicies | undefined {
+    const identityBearing =
+      caller.kind === 'user' || caller.kind === 'role-session' || caller.kind === 'federated-user';
+    return identityBearing ? this.directory.principalPolicies(caller) : undefined;
   }
 }

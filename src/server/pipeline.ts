@@ -3,7 +3,7 @@
 // else is a bug, logged and answered with the service's InternalError rather than a dropped connection.
 import type { Readable } from 'node:stream';
 import type { TrailEvent } from '../audit/trail-event.js';
-import type { SigningKeyCache } from '../auth/sigv4/index.js';
+import { checkPayloadHash, type SigningKeyCache, sha256Hex } from '../auth/sigv4/index.js';
 import { AwsError } from '../core/aws-error.js';
 import type { Clock } from '../core/clock.js';
 import { newRequestId, newS3RequestId } from '../core/ids.js';
@@ -67,6 +67,9 @@ export async function runPipeline(deps: PipelineDeps, incoming: IncomingRequest)
     event.failed(awsError);
     response = serializeError(target, awsError, { requestId, method: http.method });
   }
+  if (typeof target === 'object' && 'operation' in target) {
+    deps.services.get(target.service)?.decorateResponse?.(target, http, response);
+  }
   response.headers['x-xacct-event-id'] = event.eventId;
   event.finish(response.status);
   return response;
@@ -100,6 +103,9 @@ async function serve(
     sources: deps.serviceDeps.directory.credentialSources,
     keyCache: deps.keyCache,
   });
+  const declared = authenticated.verified?.payloadHash;
+  // S3 signs a body by its declared SHA-256, so a buffered body must match it (streamed bodies are checked as read).
+  if (flavour === 's3' && declared?.length === 64 && Buffer.isBuffer(body)) checkPayloadHash(declared, sha256Hex(body));
   const caller = withCanonicalUser(deps, authenticated.caller, now);
   event.authenticated(caller);
   const input = parseInput(route, incoming.http, body);
@@ -123,6 +129,7 @@ async function serve(
     route,
     http: incoming.http,
     signature: authenticated.verified,
+    body: Buffer.isBuffer(body) ? body : undefined,
     region: facts.region,
     requestId,
     now,

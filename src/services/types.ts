@@ -4,7 +4,7 @@ import type { VerifiedSigV4 } from '../auth/sigv4/index.js';
 import type { AwsError } from '../core/aws-error.js';
 import type { Clock } from '../core/clock.js';
 import type { CompiledPolicy, ContextInput, Decision, Principal } from '../policy/index.js';
-import type { HttpRequest, Route, ServiceId, Shaped } from '../protocol/index.js';
+import type { HttpRequest, HttpResponse, Route, ServiceId, Shaped } from '../protocol/index.js';
 import type { Storage } from '../storage/index.js';
 
 /** What a verified temporary credential carries besides its principal (STS sessions). */
@@ -61,10 +61,25 @@ export interface AuthorizationTarget {
   /** Resources RCPs never cover (AWS managed KMS keys). */
   readonly rcpExempt?: boolean;
   /**
+   * Evaluate as this principal instead of the caller: AssumeRoleWithWebIdentity is unsigned, and its trust policy
+   * is evaluated for the web identity the token proves (a `WebIdentity` principal).
+   */
+  readonly principal?: Principal;
+  /**
+   * Evaluate for this caller instead of the request's (its policies, session and organization as well as its
+   * principal): S3 browser uploads are unsigned at the HTTP level and carry their credential in the form.
+   */
+  readonly caller?: Caller;
+  /**
    * How a denial is reported; by default the service's AccessDenied with the engine's message. STS AssumeRole trust
    * failures, for example, drop the reason suffix.
    */
   readonly deniedError?: (decision: Decision, caller: Caller) => AwsError;
+  /**
+   * A service's own authorization path, asked only when the engine denies implicitly (KMS grants): a decision it
+   * returns replaces the engine's, and is the one enforced and recorded in the trail.
+   */
+  readonly onImplicitDeny?: (decision: Decision) => Decision | undefined;
 }
 
 /** What a handler knows about the request it serves. It never sees HTTP, XML or JSON. */
@@ -75,6 +90,11 @@ export interface CallContext {
   readonly http: HttpRequest;
   /** The verified signature (S3 checks payload hashes and decodes aws-chunked bodies with it). */
   readonly signature: VerifiedSigV4 | undefined;
+  /**
+   * The request body when the pipeline buffered it (S3 checks Content-MD5 and x-amz-checksum-* of XML bodies such as
+   * DeleteObjects against it); undefined when the body streams to the handler.
+   */
+  readonly body?: Buffer | undefined;
   /** The region the request was signed for (or the server's region for unsigned requests). */
   readonly region: string;
   readonly requestId: string;
@@ -116,6 +136,8 @@ export interface ResolvedCredential {
   readonly caller: Caller;
   /** Temporary credentials: the session token the request must carry, compared in constant time. */
   readonly sessionToken?: string;
+  /** Called once the request's signature is verified: IAM records when and where an access key was last used. */
+  readonly onVerified?: (use: { readonly service: string; readonly region: string; readonly now: number }) => void;
 }
 
 /** Answers `undefined` when it does not know the key; throws an AwsError for a key it refuses (inactive, expired). */
@@ -223,6 +245,11 @@ export interface ServiceModule {
   readonly accessDenied: (message: string) => AwsError;
   /** Runs once before the server accepts requests (S3 sweeps blobs no row owns). */
   readonly start?: () => Promise<void>;
+  /**
+   * Adds headers to every routed response of the service, errors included (S3's CORS headers for a request whose
+   * Origin the bucket's CORS rules allow). Must not throw.
+   */
+  readonly decorateResponse?: (route: Route, http: HttpRequest, response: HttpResponse) => void;
 }
 
 /** How services plug into the directory the pipeline reads: IAM and STS add credentials, IAM answers principal
