@@ -1,12 +1,16 @@
 // `npm run bench`: every benchmark in one run, printed as JSON. Needs a build (`npm run build`) and, for the
 // comparisons with other tools, `bench/install-peers.sh`. Pass names to run only some: `npm run bench -- sts`.
 import { cpus, totalmem } from 'node:os';
+import { runKmsBenchmark } from './kms-bench.mjs';
 import { runPolicyBenchmark } from './policy-bench.mjs';
+import { runS3Benchmark } from './s3-bench.mjs';
 import { runStsBenchmark } from './sts-bench.mjs';
 
 const BENCHMARKS = {
   policy: () => runPolicyBenchmark(),
   sts: () => runStsBenchmark(),
+  s3: () => runS3Benchmark(),
+  kms: () => runKmsBenchmark(),
 };
 
 const selected = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(BENCHMARKS);

@@ -20,7 +20,7 @@ export async function startServer(extraArgs = []) {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [join(root, 'dist/cli/main.js'), 'serve', '--memory', '--quiet', '--port', String(port), ...extraArgs],
+    [join(root, 'dist/bin/main.js'), 'serve', '--memory', '--quiet', '--port', String(port), ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryDir } from './memory-dir.js';
 
 describe('createMemoryDir', () => {
@@ -23,7 +23,7 @@ describe('createMemoryDir', () => {
     expect(createMemoryDir(parent)).not.toBe(dir);
   });
 
-  it('removes directories left by processes that are gone, and only those', () => {
+  it('removes directories left by processes that are gone, and only those', async () => {
     const exited = spawnSync(process.execPath, ['-e', '']).pid;
     expect(exited).toBeGreaterThan(0);
     const abandoned = join(parent, `xacct-memory-${exited}-abc123`);
@@ -36,7 +36,7 @@ describe('createMemoryDir', () => {
 
     createMemoryDir(parent);
 
-    expect(existsSync(abandoned)).toBe(false);
+    await vi.waitFor(() => expect(existsSync(abandoned)).toBe(false));
     expect(existsSync(live)).toBe(true);
     expect(existsSync(unrelated)).toBe(true);
   });

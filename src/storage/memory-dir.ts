@@ -1,5 +1,6 @@
 // Scratch directories for `--memory` blob stores, and the reaping of those a killed process left behind.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,7 +9,8 @@ const OWNED = /^xacct-memory-(\d+)-/;
 
 /**
  * A fresh directory under the OS temp directory, named after this process. A process killed with -9 cannot remove
- * its own, so each new one first removes those whose process is gone: bodies can be gigabytes.
+ * its own, so each new one removes those whose process is gone (bodies can be gigabytes), in the background:
+ * startup must not wait for it.
  */
 export function createMemoryDir(parent: string = tmpdir()): string {
   reapAbandoned(parent);
@@ -18,7 +20,11 @@ export function createMemoryDir(parent: string = tmpdir()): string {
 function reapAbandoned(parent: string): void {
   for (const name of readdirSync(parent)) {
     const pid = OWNED.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+    if (pid !== undefined && !isRunning(Number(pid))) {
+      rm(join(parent, name), { recursive: true, force: true }).catch(() => {
+        // Another process may be reaping the same directory; whoever finishes first wins.
+      });
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'xacct-simulate-'));
 
 function run(args: string[], input?: string) {

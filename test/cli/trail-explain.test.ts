@@ -19,7 +19,7 @@ import { runExplain } from '../../src/cli/commands/explain.js';
 import { runTrail } from '../../src/cli/commands/trail.js';
 import { startTestServer, type TestServer } from '../sdk/harness.js';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'main.js');
 
 let server: TestServer;
 let deniedEventId: string;
