@@ -9,6 +9,7 @@ import * as iamProviders from './007-iam-providers.js';
 import * as s3Objects from './008-s3-objects.js';
 import * as kms from './009-kms.js';
 import * as rds from './010-rds.js';
+import * as s3Sse from './011-s3-sse.js';
 import type { Migration } from './migration.js';
 
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   s3Objects,
   kms,
   rds,
+  s3Sse,
 ];

@@ -4,12 +4,15 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { type AmzChecksumAlgorithm, createChecksum } from '../../../core/checksums/index.js';
 import type { BlobStore } from '../../../storage/blobs.js';
+import { type BodyCipher, decryptBody, writeBody } from '../sse/body-cipher.js';
 import type { ByteRange } from './byte-range.js';
 
 export interface BlobSegment {
   readonly blobId: string;
   /** The whole blob when undefined. */
   readonly range?: ByteRange;
+  /** Set when the blob is stored encrypted (SSE-KMS): it is read as plaintext. */
+  readonly cipher?: BodyCipher | undefined;
 }
 
 export interface CopiedBlob {
@@ -20,10 +23,12 @@ export interface CopiedBlob {
   readonly checksum: string | undefined;
 }
 
+/** `cipher` encrypts the new blob (SSE-KMS); its MD5 and checksum are the plaintext's either way. */
 export async function copyBlobs(
   blobs: BlobStore,
   segments: readonly BlobSegment[],
   algorithm: AmzChecksumAlgorithm | undefined,
+  cipher?: BodyCipher,
 ): Promise<CopiedBlob> {
   const md5 = createHash('md5');
   const checksum = algorithm === undefined ? undefined : createChecksum(algorithm);
@@ -31,16 +36,20 @@ export async function copyBlobs(
     for (const segment of segments) {
       // An empty range (a zero-byte part) has nothing to read.
       if (segment.range !== undefined && segment.range.end < segment.range.start) continue;
-      const stream: Readable = await blobs.openRead(segment.blobId, segment.range);
+      const stored = await blobs.openRead(segment.blobId, segment.range);
+      const stream = decryptBody(stored, segment.cipher, segment.range?.start ?? 0) as Readable;
       for await (const chunk of stream) yield chunk as Buffer;
     }
   }
-  const written = await blobs.write(concatenated(), {
-    onChunk: (chunk) => {
+  const written = await writeBody(
+    blobs,
+    concatenated(),
+    (chunk) => {
       md5.update(chunk);
       checksum?.update(chunk);
     },
-  });
+    cipher,
+  );
   return {
     blobId: written.id,
     size: written.size,

@@ -12,6 +12,7 @@ import {
   verifyAmzChecksum,
 } from '../../../core/checksums/index.js';
 import type { CallContext } from '../../types.js';
+import { type BodyCipher, writeBody } from '../sse/body-cipher.js';
 import type { BodyPlan } from './body-plan.js';
 
 export interface ReceiveOptions {
@@ -19,6 +20,8 @@ export interface ReceiveOptions {
   readonly maxSize: number;
   /** Computed when the request claims no checksum (S3 gives new objects a CRC64NVME). */
   readonly defaultChecksum?: AmzChecksumAlgorithm;
+  /** SSE-KMS: the body is stored encrypted with this; digests are still those of the plaintext. */
+  readonly cipher?: BodyCipher | undefined;
 }
 
 export interface ReceivedBody {
@@ -57,13 +60,16 @@ export async function receiveBody(
   const blobs = call.deps.storage.blobs;
   let written: { id: string; size: number };
   try {
-    written = await blobs.write(source, {
-      onChunk: (chunk) => {
+    written = await writeBody(
+      blobs,
+      source,
+      (chunk) => {
         md5.update(chunk);
         sha256?.update(chunk);
         checksum?.update(chunk);
       },
-    });
+      options.cipher,
+    );
   } catch (error) {
     throw bodyError(error);
   }

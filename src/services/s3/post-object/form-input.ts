@@ -21,6 +21,8 @@ const FIELD_MEMBERS: readonly (readonly [string, string])[] = [
   ['x-amz-storage-class', 'StorageClass'],
   ['x-amz-server-side-encryption', 'ServerSideEncryption'],
   ['x-amz-server-side-encryption-aws-kms-key-id', 'SSEKMSKeyId'],
+  ['x-amz-server-side-encryption-context', 'SSEKMSEncryptionContext'],
+  ['x-amz-server-side-encryption-bucket-key-enabled', 'BucketKeyEnabled'],
   ['x-amz-server-side-encryption-customer-algorithm', 'SSECustomerAlgorithm'],
 ];
 

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { type AmzChecksumAlgorithm, createChecksum, verifyAmzChecksum } from '../../../core/checksums/index.js';
 import type { CallContext } from '../../types.js';
 import type { StoredChecksum } from '../repos/object-types.js';
+import { type BodyCipher, writeBody } from '../sse/body-cipher.js';
 import { checkFileSize, type SizeLimits } from './post-policy.js';
 
 export interface StoredFile {
@@ -22,20 +23,25 @@ export async function storeFile(
     readonly algorithm: AmzChecksumAlgorithm;
     /** A checksum the form claims for the file (x-amz-checksum-* field). */
     readonly claimed: string | undefined;
+    /** SSE-KMS: the file is stored encrypted with this. */
+    readonly cipher: BodyCipher | undefined;
   },
 ): Promise<StoredFile> {
   const { blobs } = call.deps.storage;
   const md5 = createHash('md5');
   const checksum = createChecksum(options.algorithm);
   let size = 0;
-  const written = await blobs.write(file, {
-    onChunk: (chunk) => {
+  const written = await writeBody(
+    blobs,
+    file,
+    (chunk) => {
       size += chunk.length;
       if (options.limits !== undefined && size > options.limits.max) checkFileSize(size, options.limits);
       md5.update(chunk);
       checksum.update(chunk);
     },
-  });
+    options.cipher,
+  );
   try {
     if (options.limits !== undefined) checkFileSize(written.size, options.limits);
     if (options.claimed !== undefined)

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../../storage/db.js';
 import type { StoredAcl } from '../authorization/acl.js';
+import { KMS_COLUMN_NAMES, type KmsRow, kmsColumnValues, kmsFromRow } from '../sse/kms-columns.js';
 import type { VersioningStatus } from './buckets.js';
 import { type WalkOptions, type WalkResult, walkListing } from './listing-walk.js';
 import type { ChecksumType, NewObject, ObjectAttributes, ObjectVersion } from './object-types.js';
@@ -37,9 +38,11 @@ export interface PartRecord {
   readonly lastModified: number;
   /** The part's checksum in the upload's algorithm (base64). */
   readonly checksum: string | undefined;
+  /** SSE-KMS uploads: the AES-256-CTR initial counter of this part's blob. */
+  readonly iv?: Buffer | undefined;
 }
 
-interface UploadRow {
+interface UploadRow extends KmsRow {
   upload_id: string;
   bucket: string;
   key: string;
@@ -66,6 +69,7 @@ interface PartRow {
   etag: string;
   last_modified: number;
   checksum: string | null;
+  sse_iv: Buffer | null;
 }
 
 /** An upload id in the shape S3 issues: long, opaque, URL-safe. */
@@ -76,8 +80,8 @@ export function newUploadId(): string {
 export function createUpload(db: Database, upload: NewUpload): void {
   db.prepare(
     `INSERT INTO s3_uploads (upload_id, bucket, key, initiated, initiator_arn, initiator_id, owner, owner_canonical_id,
-       storage_class, sse, headers, metadata, tags, acl, checksum_algorithm, checksum_type, key_existed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       storage_class, sse, headers, metadata, tags, acl, checksum_algorithm, checksum_type, key_existed, ${KMS_COLUMN_NAMES})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     upload.uploadId,
     upload.bucket,
@@ -96,6 +100,7 @@ export function createUpload(db: Database, upload: NewUpload): void {
     upload.checksumAlgorithm ?? null,
     upload.checksumType ?? null,
     upload.keyExisted ? 1 : 0,
+    ...kmsColumnValues(upload.kms),
   );
 }
 
@@ -117,11 +122,21 @@ export function putPart(db: Database, uploadId: string, part: PartRecord): reado
       )
       .get(uploadId, part.partNumber);
     db.prepare(
-      `INSERT INTO s3_upload_parts (upload_id, part_number, blob_id, size, etag, last_modified, checksum)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO s3_upload_parts (upload_id, part_number, blob_id, size, etag, last_modified, checksum, sse_iv)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (upload_id, part_number) DO UPDATE SET blob_id = excluded.blob_id, size = excluded.size,
-         etag = excluded.etag, last_modified = excluded.last_modified, checksum = excluded.checksum`,
-    ).run(uploadId, part.partNumber, part.blobId, part.size, part.etag, part.lastModified, part.checksum ?? null);
+         etag = excluded.etag, last_modified = excluded.last_modified, checksum = excluded.checksum,
+         sse_iv = excluded.sse_iv`,
+    ).run(
+      uploadId,
+      part.partNumber,
+      part.blobId,
+      part.size,
+      part.etag,
+      part.lastModified,
+      part.checksum ?? null,
+      part.iv ?? null,
+    );
     return previous === undefined ? [] : [previous.blob_id];
   });
 }
@@ -226,6 +241,7 @@ function toUpload(row: UploadRow): UploadRecord {
     checksumAlgorithm: row.checksum_algorithm ?? undefined,
     checksumType: (row.checksum_type as ChecksumType | null) ?? undefined,
     keyExisted: row.key_existed === 1,
+    kms: kmsFromRow(row),
   };
 }
 
@@ -237,5 +253,6 @@ function toPart(row: PartRow): PartRecord {
     etag: row.etag,
     lastModified: row.last_modified,
     checksum: row.checksum ?? undefined,
+    iv: row.sse_iv ?? undefined,
   };
 }

@@ -39,12 +39,26 @@ export interface ObjectOwner {
   readonly canonicalId: string;
 }
 
+/** How the body of an SSE-KMS object (or upload) is encrypted at rest (src/services/s3/sse). */
+export interface KmsEncryption {
+  readonly keyArn: string;
+  /** The object's data key, or with an S3 Bucket Key the bucket key, as KMS encrypted it. */
+  readonly dataKey: Buffer;
+  /** The requester's additional encryption context (`x-amz-server-side-encryption-context`), without `aws:s3:arn`. */
+  readonly context: Readonly<Record<string, string>>;
+  readonly bucketKey: boolean;
+  /** The body's AES-256-CTR initial counter; with a bucket key also what the object's own key is derived with. */
+  readonly iv: Buffer;
+}
+
 /** What an upload stores besides the body: everything PutObject, CopyObject and multipart uploads set. */
 export interface ObjectAttributes {
   readonly owner: ObjectOwner;
   readonly storageClass: string;
-  /** `AES256` (SSE-S3, the default), or undefined for delete markers. */
+  /** `AES256` (SSE-S3, the default) or `aws:kms`; undefined for delete markers. */
   readonly sse: string | undefined;
+  /** Set for `aws:kms`: the body is stored encrypted. */
+  readonly kms?: KmsEncryption | undefined;
   readonly headers: ContentHeaders;
   /** User metadata, keys in lower case without `x-amz-meta-`. */
   readonly metadata: Readonly<Record<string, string>>;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../../storage/db.js';
 import type { StoredAcl } from '../authorization/acl.js';
+import { KMS_COLUMN_NAMES, type KmsRow, kmsColumnValues, kmsFromRow } from '../sse/kms-columns.js';
 import type { VersioningStatus } from './buckets.js';
 import {
   type NewObject,
@@ -15,7 +16,7 @@ import {
   type StoredPart,
 } from './object-types.js';
 
-interface ObjectRow {
+interface ObjectRow extends KmsRow {
   id: number;
   bucket: string;
   key: string;
@@ -170,8 +171,8 @@ function insertCurrent(db: Database, spec: VersionSpec): ObjectVersion {
   const result = db
     .prepare(
       `INSERT INTO s3_objects (bucket, key, version_id, is_latest, delete_marker, blob_id, size, etag, last_modified,
-         owner, owner_canonical_id, storage_class, sse, headers, metadata, tags, acl, checksum, parts)
-       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         owner, owner_canonical_id, storage_class, sse, headers, metadata, tags, acl, checksum, parts, ${KMS_COLUMN_NAMES})
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       spec.bucket,
@@ -192,6 +193,7 @@ function insertCurrent(db: Database, spec: VersionSpec): ObjectVersion {
       jsonOrNull(spec.acl),
       jsonOrNull(spec.checksum),
       jsonOrNull(spec.parts),
+      ...kmsColumnValues(spec.kms),
     );
   return { ...spec, id: Number(result.lastInsertRowid), isLatest: true };
 }
@@ -239,5 +241,6 @@ function toVersion(row: ObjectRow): ObjectVersion {
     acl: row.acl === null ? undefined : (JSON.parse(row.acl) as StoredAcl),
     checksum: row.checksum === null ? undefined : (JSON.parse(row.checksum) as StoredChecksum),
     parts: row.parts === null ? undefined : (JSON.parse(row.parts) as StoredPart[]),
+    kms: kmsFromRow(row),
   };
 }

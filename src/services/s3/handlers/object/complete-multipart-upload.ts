@@ -12,6 +12,8 @@ import { BucketStore } from '../../repos/buckets.js';
 import { completeUpload, listParts, type PartRecord, type UploadRecord } from '../../repos/multipart-uploads.js';
 import type { StoredChecksum } from '../../repos/object-types.js';
 import { currentVersion } from '../../repos/objects.js';
+import type { BodyCipher } from '../../sse/body-cipher.js';
+import { encryptionOutput, openBody, partCipher } from '../../sse/object-encryption.js';
 import { deleteBlobs } from './commit-object.js';
 import { urlEncodeName } from './listing-params.js';
 import { MIN_PART_SIZE, noSuchUpload, requireUpload } from './multipart-common.js';
@@ -25,7 +27,9 @@ export async function completeMultipartUpload(input: Shaped, call: CallContext):
   const condition = writeConditionOf(input);
   checkWriteCondition(condition, upload.key, currentVersion(db, bucket.name, upload.key), upload.keyExisted);
   const parts = chosenParts(call, upload, input);
-  const assembled = await assemble(call, upload, parts, input);
+  // S3 decrypts the parts to complete an SSE-KMS upload, so the requester needs kms:Decrypt (S3 UG, multipart upload).
+  const cipher = openBody(call, bucket, upload.key, upload.kms);
+  const assembled = await assemble(call, upload, parts, input, cipher);
   const { checksum } = assembled;
   const etag = multipartEtag(parts);
   const versioning = BucketStore.of(db).find(bucket.name)?.versioning;
@@ -38,6 +42,7 @@ export async function completeMultipartUpload(input: Shaped, call: CallContext):
       owner: upload.owner,
       storageClass: upload.storageClass,
       sse: upload.sse,
+      kms: upload.kms,
       headers: upload.headers,
       metadata: upload.metadata,
       tags: upload.tags,
@@ -65,27 +70,30 @@ export async function completeMultipartUpload(input: Shaped, call: CallContext):
     [`Checksum${checksum.algorithm}`]: upload.checksumAlgorithm === undefined ? undefined : checksum.value,
     ChecksumType: upload.checksumAlgorithm === undefined ? undefined : checksum.type,
     VersionId: versioning === 'Enabled' ? written.version.versionId : undefined,
-    ServerSideEncryption: upload.sse,
+    ...encryptionOutput(upload.sse, upload.kms),
   };
 }
 
 /**
  * The parts streamed into the object's blob with its checksum: the upload's FULL_OBJECT algorithm computed on the
- * way, a COMPOSITE one from the parts' checksums, or without one the CRC64NVME S3 gives every object.
+ * way, a COMPOSITE one from the parts' checksums, or without one the CRC64NVME S3 gives every object. SSE-KMS parts
+ * are decrypted with their own counters and the object encrypted as one body under the upload's key.
  */
 async function assemble(
   call: CallContext,
   upload: UploadRecord,
   parts: readonly PartRecord[],
   input: Shaped,
+  cipher: BodyCipher | undefined,
 ): Promise<{ readonly blobId: string; readonly size: number; readonly checksum: StoredChecksum }> {
   const algorithm = upload.checksumAlgorithm as AmzChecksumAlgorithm | undefined;
   const fullObject =
     algorithm === undefined ? 'CRC64NVME' : upload.checksumType === 'FULL_OBJECT' ? algorithm : undefined;
   const copied = await copyBlobs(
     call.deps.storage.blobs,
-    parts.map((p) => ({ blobId: p.blobId })),
+    parts.map((p) => ({ blobId: p.blobId, cipher: cipher && p.iv && partCipher(cipher, p.iv) })),
     fullObject,
+    cipher,
   );
   // Without a full-object algorithm the upload has a COMPOSITE one.
   const checksum: StoredChecksum =

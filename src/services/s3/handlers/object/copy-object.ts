@@ -11,6 +11,7 @@ import { copyBlobs } from '../../body/copy-blobs.js';
 import type { BucketRecord } from '../../repos/buckets.js';
 import type { ObjectTag, ObjectVersion } from '../../repos/object-types.js';
 import { currentVersion } from '../../repos/objects.js';
+import { openBody, sealNewObject } from '../../sse/object-encryption.js';
 import { commitObject } from './commit-object.js';
 import { authorizeCopySource } from './copy-source.js';
 import { contentHeaders, MAX_OBJECT_SIZE, userMetadata } from './new-object.js';
@@ -54,12 +55,21 @@ export async function copyObject(input: Shaped, call: CallContext): Promise<Shap
   const before = currentVersion(call.deps.storage.db, bucket.name, key);
   checkWriteCondition(condition, key, before, undefined);
   const algorithm = checksumAlgorithm(input, source.version);
-  const copied = await copyBlobs(call.deps.storage.blobs, [{ blobId: source.version.blobId ?? '' }], algorithm);
+  // KMS Decrypt of the source's key, then GenerateDataKey for the copy's, both as the requester (S3 API, CopyObject).
+  const sourceCipher = openBody(call, source.bucket, source.key, source.version.kms);
+  const encryption = sealNewObject(call, input, bucket, key);
+  const copied = await copyBlobs(
+    call.deps.storage.blobs,
+    [{ blobId: source.version.blobId ?? '', cipher: sourceCipher }],
+    algorithm,
+    encryption.cipher,
+  );
   const checksum = { algorithm, value: copied.checksum ?? '', type: 'FULL_OBJECT' as const };
   const version = await commitObject(
     call,
     {
       ...attributes,
+      kms: encryption.kms,
       headers: replaced ? contentHeaders(input) : source.version.headers,
       metadata: replaced ? userMetadata(input) : source.version.metadata,
       bucket: bucket.name,
@@ -83,7 +93,7 @@ export async function copyObject(input: Shaped, call: CallContext): Promise<Shap
     },
     VersionId: bucket.versioning === 'Enabled' ? version.versionId : undefined,
     CopySourceVersionId: sourceVersioned ? source.version.versionId : undefined,
-    ServerSideEncryption: version.sse,
+    ...encryption.output,
   };
 }
 

@@ -5,6 +5,7 @@ import type { CallContext } from '../../../types.js';
 import { requireBucket } from '../../authorization/s3-target.js';
 import { createUpload, newUploadId } from '../../repos/multipart-uploads.js';
 import { currentVersion } from '../../repos/objects.js';
+import { sealNewObject } from '../../sse/object-encryption.js';
 import { initiatorOf, uploadChecksum } from './multipart-common.js';
 import { headerTags, newObjectAttributes } from './put-object.js';
 
@@ -14,9 +15,12 @@ export function createMultipartUpload(input: Shaped, call: CallContext): Shaped 
   const attributes = newObjectAttributes(call, input, bucket, key, headerTags(input) ?? []);
   const checksum = uploadChecksum(input);
   const current = currentVersion(call.deps.storage.db, bucket.name, key);
+  // The upload's data key now (KMS GenerateDataKey); its parts and completion decrypt it (S3 UG, multipart and KMS).
+  const encryption = sealNewObject(call, input, bucket, key);
   const uploadId = newUploadId();
   createUpload(call.deps.storage.db, {
     ...attributes,
+    kms: encryption.kms,
     uploadId,
     bucket: bucket.name,
     key,
@@ -30,7 +34,7 @@ export function createMultipartUpload(input: Shaped, call: CallContext): Shaped 
     Bucket: bucket.name,
     Key: key,
     UploadId: uploadId,
-    ServerSideEncryption: attributes.sse,
+    ...encryption.output,
     ChecksumAlgorithm: checksum.algorithm,
     ChecksumType: checksum.type,
   };

@@ -4,14 +4,17 @@ import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import { requireBucket } from '../../authorization/s3-target.js';
 import { listParts as partsAfter } from '../../repos/multipart-uploads.js';
+import { openBody } from '../../sse/object-encryption.js';
 import { ownerOutput } from './listing-params.js';
 import { initiatorOutput, requireUpload } from './multipart-common.js';
 
 const MAX_PARTS = 1000;
 
 export function listParts(input: Shaped, call: CallContext): Shaped {
-  requireBucket(call, input.Bucket as string);
+  const bucket = requireBucket(call, input.Bucket as string);
   const upload = requireUpload(call, input);
+  // Listing the parts of an SSE-KMS upload needs kms:Decrypt (S3 API, ListParts).
+  openBody(call, bucket, upload.key, upload.kms);
   const maxParts = pageSize(input.MaxParts as number | undefined);
   const marker = (input.PartNumberMarker as number | undefined) ?? 0;
   const found = partsAfter(call.deps.storage.db, upload.uploadId, marker, maxParts + 1);

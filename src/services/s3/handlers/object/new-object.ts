@@ -1,6 +1,6 @@
 // What a write (PutObject, CopyObject with REPLACE, CreateMultipartUpload, POST uploads) asks the new object to be:
-// content headers, user metadata, storage class, encryption, owner and ACL, each checked with S3's error before a
-// byte of the body is stored.
+// content headers, user metadata, storage class, owner and ACL, each checked with S3's error before a byte of the
+// body is stored (encryption: src/services/s3/sse).
 import { AwsError } from '../../../../core/aws-error.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
@@ -86,22 +86,6 @@ export function storageClassOf(input: Shaped): string {
     });
   }
   return requested;
-}
-
-/**
- * The object's server-side encryption: SSE-S3, the default every bucket has applied since January 2023. SSE-KMS and
- * SSE-C would need KMS calls on the caller's behalf, which xacct does not make for S3 yet.
- */
-export function encryptionOf(input: Shaped): string {
-  const requested = input.ServerSideEncryption as string | undefined;
-  if (input.SSECustomerAlgorithm !== undefined || input.SSECustomerKey !== undefined) {
-    throw notImplemented('x-amz-server-side-encryption-customer-algorithm');
-  }
-  if (requested === undefined || requested === 'AES256') return 'AES256';
-  if (requested === 'aws:kms' || requested === 'aws:kms:dsse') throw notImplemented('x-amz-server-side-encryption');
-  throw new AwsError('InvalidArgument', 'The encryption method specified is not supported', {
-    extra: { ArgumentName: 'x-amz-server-side-encryption', ArgumentValue: requested },
-  });
 }
 
 export function notImplemented(header: string, additionalMessage?: string): AwsError {

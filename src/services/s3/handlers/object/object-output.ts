@@ -6,6 +6,7 @@ import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import type { BucketRecord } from '../../repos/buckets.js';
 import type { ObjectVersion } from '../../repos/object-types.js';
+import { encryptionOutput } from '../../sse/object-encryption.js';
 
 const OVERRIDES: readonly (readonly [string, string])[] = [
   ['ResponseContentType', 'ContentType'],
@@ -32,7 +33,7 @@ export function objectHeaders(
   };
   if (Object.keys(version.metadata).length > 0) out.Metadata = version.metadata;
   if (bucket.versioning !== undefined) out.VersionId = version.versionId;
-  if (version.sse !== undefined) out.ServerSideEncryption = version.sse;
+  if (version.sse !== undefined) Object.assign(out, encryptionOutput(version.sse, version.kms));
   // S3 names the storage class only when it is not STANDARD.
   if (version.storageClass !== 'STANDARD') out.StorageClass = version.storageClass;
   if (version.tags.length > 0) out.TagCount = version.tags.length;

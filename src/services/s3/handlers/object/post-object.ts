@@ -14,6 +14,7 @@ import { type FormSigner, verifyPostSignature } from '../../post-object/post-sig
 import { storeFile } from '../../post-object/store-file.js';
 import type { BucketRecord } from '../../repos/buckets.js';
 import type { ObjectTag, ObjectVersion } from '../../repos/object-types.js';
+import { sealNewObject } from '../../sse/object-encryption.js';
 import { commitObject } from './commit-object.js';
 import { urlEncodeName } from './listing-params.js';
 import { checkTags } from './object-tags.js';
@@ -38,21 +39,35 @@ export async function postObject(input: Shaped, call: CallContext): Promise<Shap
   const tags = formTags(form.fields.get('tagging'));
   if (tags !== undefined) checkTags(tags);
   authorizePost(call, bucket, key, request, tags, signer);
-  const asSigner: CallContext = signer === undefined ? call : { ...call, caller: signer.caller };
+  // The signer is the requester of everything the upload does, KMS calls for SSE-KMS included.
+  const asSigner: CallContext =
+    signer === undefined
+      ? call
+      : { ...call, caller: signer.caller, authorize: (target) => call.authorize({ ...target, caller: signer.caller }) };
   const attributes = newObjectAttributes(asSigner, request, bucket, key, tags ?? []);
   const claimed = claimedChecksum(Object.fromEntries(form.fields), undefined);
+  const encryption = sealNewObject(asSigner, request, bucket, key);
   const stored = await storeFile(call, form.file.body, {
     limits,
     algorithm: (claimed?.algorithm ?? 'CRC64NVME') as AmzChecksumAlgorithm,
     claimed: claimed?.value,
+    cipher: encryption.cipher,
   });
   const version = await commitObject(
     call,
-    { ...attributes, ...stored, bucket: bucket.name, key, lastModified: call.now, parts: undefined },
+    {
+      ...attributes,
+      ...stored,
+      kms: encryption.kms,
+      bucket: bucket.name,
+      key,
+      lastModified: call.now,
+      parts: undefined,
+    },
     undefined,
     undefined,
   );
-  return postResponse(call, form.fields, bucket, version);
+  return postResponse(call, form.fields, bucket, version, encryption.output);
 }
 
 function policyLimits(fields: ReadonlyMap<string, string>, bucket: BucketRecord, key: string, now: number): SizeLimits {
@@ -90,13 +105,14 @@ function postResponse(
   fields: ReadonlyMap<string, string>,
   bucket: BucketRecord,
   version: ObjectVersion,
+  encryption: Shaped,
 ): Shaped {
   const { key, etag } = version;
   const location = `${call.deps.config.endpointUrl}/${bucket.name}/${urlEncodeName(key)}`;
   const common = {
     ETag: `"${etag}"`,
     VersionId: bucket.versioning === 'Enabled' ? version.versionId : undefined,
-    ServerSideEncryption: version.sse,
+    ...encryption,
   };
   const redirect = fields.get('success_action_redirect') ?? fields.get('redirect');
   if (redirect !== undefined && /^https?:\/\//i.test(redirect)) {

@@ -10,11 +10,12 @@ import { receiveBody } from '../../body/receive-body.js';
 import type { BucketRecord } from '../../repos/buckets.js';
 import type { ObjectAttributes, ObjectTag, StoredChecksum } from '../../repos/object-types.js';
 import { currentVersion } from '../../repos/objects.js';
+import { sealNewObject } from '../../sse/object-encryption.js';
+import { sseRequestOf } from '../../sse/sse-request.js';
 import { commitObject } from './commit-object.js';
 import {
   checkObjectKey,
   contentHeaders,
-  encryptionOf,
   MAX_OBJECT_SIZE,
   notImplemented,
   ownershipOf,
@@ -51,9 +52,11 @@ export async function putObject(input: Shaped, call: CallContext): Promise<Shape
   const plan = planBody(call);
   const before = currentVersion(call.deps.storage.db, bucket.name, key);
   checkWriteCondition(condition, key, before, undefined);
+  const encryption = sealNewObject(call, input, bucket, key);
   const body = await receiveBody(call, input.Body as NodeJS.ReadableStream, plan, {
     maxSize: MAX_OBJECT_SIZE,
     defaultChecksum: 'CRC64NVME',
+    cipher: encryption.cipher,
   });
   const checksum: StoredChecksum | undefined = body.checksum && {
     algorithm: body.checksum.algorithm,
@@ -64,6 +67,7 @@ export async function putObject(input: Shaped, call: CallContext): Promise<Shape
     call,
     {
       ...attributes,
+      kms: encryption.kms,
       bucket: bucket.name,
       key,
       blobId: body.blobId,
@@ -78,7 +82,7 @@ export async function putObject(input: Shaped, call: CallContext): Promise<Shape
   );
   return {
     ETag: `"${version.etag}"`,
-    ServerSideEncryption: version.sse,
+    ...encryption.output,
     VersionId: bucket.versioning === 'Enabled' ? version.versionId : undefined,
     ...(body.checksum?.claimed ? checksumOutput(checksum) : {}),
   };
@@ -99,7 +103,7 @@ export function newObjectAttributes(
     owner,
     acl,
     storageClass: storageClassOf(input),
-    sse: encryptionOf(input),
+    sse: sseRequestOf(input, bucket).algorithm,
     headers: contentHeaders(input),
     metadata: userMetadata(input),
     tags,

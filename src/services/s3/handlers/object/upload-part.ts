@@ -4,12 +4,14 @@ import { AwsError } from '../../../../core/aws-error.js';
 import type { AmzChecksumAlgorithm } from '../../../../core/checksums/index.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
-import { requireBucket } from '../../authorization/s3-target.js';
+import { type BucketRecord, requireBucket } from '../../authorization/s3-target.js';
 import { planBody } from '../../body/body-plan.js';
 import { parseCopySourceRange } from '../../body/byte-range.js';
 import { copyBlobs } from '../../body/copy-blobs.js';
 import { receiveBody } from '../../body/receive-body.js';
 import { type PartRecord, putPart, type UploadRecord } from '../../repos/multipart-uploads.js';
+import type { BodyCipher } from '../../sse/body-cipher.js';
+import { encryptionOutput, openBody, partCipher } from '../../sse/object-encryption.js';
 import { deleteBlobs } from './commit-object.js';
 import { authorizeCopySource } from './copy-source.js';
 import { noSuchUpload, requireUpload } from './multipart-common.js';
@@ -17,7 +19,7 @@ import { MAX_OBJECT_SIZE } from './new-object.js';
 import { checkPartNumber } from './select-bytes.js';
 
 export async function uploadPart(input: Shaped, call: CallContext): Promise<Shaped> {
-  requireBucket(call, input.Bucket as string);
+  const bucket = requireBucket(call, input.Bucket as string);
   const upload = requireUpload(call, input);
   const partNumber = input.PartNumber as number;
   checkPartNumber(partNumber);
@@ -29,9 +31,11 @@ export async function uploadPart(input: Shaped, call: CallContext): Promise<Shap
       `Checksum Type mismatch occurred, expected checksum Type: ${algorithm.toLowerCase()}, actual checksum Type: ${plan.checksum.algorithm.toLowerCase()}`,
     );
   }
+  const cipher = uploadPartCipher(call, bucket, upload);
   const body = await receiveBody(call, input.Body as NodeJS.ReadableStream, plan, {
     maxSize: MAX_OBJECT_SIZE,
     defaultChecksum: algorithm,
+    cipher,
   });
   const checksum = algorithm === undefined ? undefined : body.checksum?.value;
   const part: PartRecord = {
@@ -41,17 +45,18 @@ export async function uploadPart(input: Shaped, call: CallContext): Promise<Shap
     etag: body.md5.toString('hex'),
     lastModified: call.now,
     checksum,
+    iv: cipher?.iv,
   };
   await recordPart(call, upload, part);
   return {
     ETag: `"${part.etag}"`,
-    ServerSideEncryption: upload.sse,
+    ...encryptionOutput(upload.sse, upload.kms),
     ...(body.checksum?.claimed ? { [`Checksum${body.checksum.algorithm}`]: body.checksum.value } : {}),
   };
 }
 
 export async function uploadPartCopy(input: Shaped, call: CallContext): Promise<Shaped> {
-  requireBucket(call, input.Bucket as string);
+  const bucket = requireBucket(call, input.Bucket as string);
   const upload = requireUpload(call, input);
   const partNumber = input.PartNumber as number;
   checkPartNumber(partNumber);
@@ -59,7 +64,14 @@ export async function uploadPartCopy(input: Shaped, call: CallContext): Promise<
   const rangeHeader = input.CopySourceRange as string | undefined;
   const range = rangeHeader === undefined ? undefined : parseCopySourceRange(rangeHeader, source.version.size);
   const algorithm = upload.checksumAlgorithm as AmzChecksumAlgorithm | undefined;
-  const copied = await copyBlobs(call.deps.storage.blobs, [{ blobId: source.version.blobId ?? '', range }], algorithm);
+  const sourceCipher = openBody(call, source.bucket, source.key, source.version.kms);
+  const cipher = uploadPartCipher(call, bucket, upload);
+  const copied = await copyBlobs(
+    call.deps.storage.blobs,
+    [{ blobId: source.version.blobId ?? '', range, cipher: sourceCipher }],
+    algorithm,
+    cipher,
+  );
   const part: PartRecord = {
     partNumber,
     blobId: copied.blobId,
@@ -67,6 +79,7 @@ export async function uploadPartCopy(input: Shaped, call: CallContext): Promise<
     etag: copied.md5.toString('hex'),
     lastModified: call.now,
     checksum: copied.checksum,
+    iv: cipher?.iv,
   };
   await recordPart(call, upload, part);
   const sourceVersioned = source.bucket.versioning !== undefined && source.version.versionId !== 'null';
@@ -77,8 +90,14 @@ export async function uploadPartCopy(input: Shaped, call: CallContext): Promise<
       ...(algorithm === undefined ? {} : { [`Checksum${algorithm}`]: copied.checksum }),
     },
     CopySourceVersionId: sourceVersioned ? source.version.versionId : undefined,
-    ServerSideEncryption: upload.sse,
+    ...encryptionOutput(upload.sse, upload.kms),
   };
+}
+
+/** SSE-KMS uploads: the upload's data key (KMS Decrypt as the requester) with a fresh counter for this part. */
+function uploadPartCipher(call: CallContext, bucket: BucketRecord, upload: UploadRecord): BodyCipher | undefined {
+  const cipher = openBody(call, bucket, upload.key, upload.kms);
+  return cipher && partCipher(cipher);
 }
 
 /** Records the part; when the upload ended while the part streamed in, the part's blob goes and NoSuchUpload answers. */
