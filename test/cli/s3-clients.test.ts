@@ -151,7 +151,7 @@ print(post['url'])
 import json; print(json.dumps(post['fields']))
 `;
 
-describe.skipIf(!installed('boto3 (python3)', '/root/.pyenv/shims/python3'))('boto3', () => {
+describe.skipIf(!installed('boto3 (python3)', join(homedir(), '.pyenv', 'shims', 'python3')))('boto3', () => {
   it(
     'uses path and virtual-host addressing and makes a presigned POST a browser can use',
     async () => {
