@@ -6,6 +6,6 @@ import { kmsOperations } from './operations.js';
 
 export const createKmsService: ServiceFactory = (deps) => ({
   id: 'kms',
-  operations: kmsOperations({ store: new KmsStore(deps.storage.db), deps }),
+  operations: kmsOperations({ store: KmsStore.of(deps.storage.db), deps }),
   accessDenied: kmsAccessDenied,
 });

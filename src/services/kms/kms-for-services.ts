@@ -44,7 +44,7 @@ export function generateDataKeyFor(
   encryptionContext: EncryptionContext,
   viaService: ViaService,
 ): DataKey {
-  const store = new KmsStore(call.deps.storage.db);
+  const store = KmsStore.of(call.deps.storage.db);
   const lookup = serviceKey(store, call, keyIdOrAlias);
   authorizeFor(store, call, viaService, {
     action: 'kms:GenerateDataKey',
@@ -63,7 +63,7 @@ export function decryptFor(
   encryptionContext: EncryptionContext,
   viaService: ViaService,
 ): { readonly keyArn: string; readonly plaintext: Buffer } {
-  const store = new KmsStore(call.deps.storage.db);
+  const store = KmsStore.of(call.deps.storage.db);
   const lookup = blobKey(store, call, ciphertextBlob, undefined);
   authorizeFor(store, call, viaService, {
     action: 'kms:Decrypt',
@@ -77,7 +77,7 @@ export function decryptFor(
 
 /** DescribeKey for the requester: resolves the key a service was told to use and checks that it is usable. */
 export function describeKeyFor(call: CallContext, keyIdOrAlias: string, viaService: ViaService): KeyDescription {
-  const store = new KmsStore(call.deps.storage.db);
+  const store = KmsStore.of(call.deps.storage.db);
   const lookup = serviceKey(store, call, keyIdOrAlias);
   authorizeFor(store, call, viaService, {
     action: 'kms:DescribeKey',
@@ -97,7 +97,7 @@ export function createGrantFor(
   grant: ServiceGrant,
   viaService: ViaService,
 ): string {
-  const store = new KmsStore(call.deps.storage.db);
+  const store = KmsStore.of(call.deps.storage.db);
   const lookup = serviceKey(store, call, keyIdOrAlias);
   const wanted = { ...grant, retiring: grant.retiring, constraints: undefined, name: undefined };
   authorizeFor(store, call, viaService, {

@@ -6,7 +6,23 @@ import { GrantRepo } from './repos/grants.js';
 import { KeyTagRepo } from './repos/key-tags.js';
 import { type KeyRecord, KeyRepo } from './repos/keys.js';
 
+/**
+ * One store per database, shared by the KMS service and the services that call KMS for a requester (S3 SSE-KMS,
+ * RDS), so a key policy is compiled once rather than on every S3 request. Keyed weakly by the database: each app
+ * has its own, and nothing outlives it.
+ */
+const STORES = new WeakMap<Database, KmsStore>();
+
 export class KmsStore {
+  static of(db: Database): KmsStore {
+    let store = STORES.get(db);
+    if (store === undefined) {
+      store = new KmsStore(db);
+      STORES.set(db, store);
+    }
+    return store;
+  }
+
   readonly keys: KeyRepo;
   readonly aliases: AliasRepo;
   readonly tags: KeyTagRepo;
