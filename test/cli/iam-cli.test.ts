@@ -1,53 +1,25 @@
 // A short IAM scenario through the Debian AWS CLI v2 against a live xacct server: a user with an access key and the
 // AWS managed ReadOnlyAccess policy, what that key may and may not do, the authorization details, and a virtual MFA
 // device written to a file and enabled with codes from its seed.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, timeStep, totpCode } from '../../src/services/iam/mfa/totp.js';
 import { startTestServer, type TestServer } from '../sdk/harness.js';
+import { AWS_CLI_V2, awsCliV2Installed, type CliResult, runAwsCli } from './aws-cli-v2.js';
 
-const AWS = '/usr/bin/aws';
 const ACCOUNT = '111111111111';
-const present = existsSync(AWS);
-if (!present && process.env.CI) throw new Error(`${AWS} is required in CI (Debian package awscli)`);
-if (!present) console.warn(`skipping the AWS CLI scenario: ${AWS} is not installed (apt-get install awscli)`);
+const present = awsCliV2Installed;
+if (!present && process.env.CI) throw new Error(`${AWS_CLI_V2} is required in CI (Debian package awscli)`);
+if (!present) console.warn(`skipping the AWS CLI scenario: ${AWS_CLI_V2} is not installed (apt-get install awscli)`);
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'xacct-iam-cli-'));
 let server: TestServer;
 
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `aws iam ...` (or another service) as the given credentials; the CLI must not block this process's server. */
-async function aws(args: string[], keyId = ACCOUNT, secret = 'test'): Promise<CliResult> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: dir,
-    AWS_ACCESS_KEY_ID: keyId,
-    AWS_SECRET_ACCESS_KEY: secret,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(dir, 'none-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none-credentials'),
-    AWS_PAGER: '',
-  };
-  try {
-    const out = await run(AWS, [...args, '--endpoint-url', server.url, '--output', 'json'], {
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout: out.stdout, stderr: out.stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+/** Runs `aws iam ...` (or another service) as the given credentials. */
+function aws(args: string[], keyId = ACCOUNT, secret = 'test'): Promise<CliResult> {
+  return runAwsCli({ endpoint: server.url, home: dir, accessKeyId: keyId, secretAccessKey: secret }, args);
 }
 
 function json(result: CliResult): Record<string, unknown> {

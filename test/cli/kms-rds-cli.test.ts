@@ -1,41 +1,21 @@
 // KMS and RDS through the real AWS CLI v2 against a live server: a key, a file encrypted with `fileb://` and
 // decrypted back, and an RDS snapshot shared with another account.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../sdk/harness.js';
-
-const AWS = '/usr/bin/aws';
-const available = existsSync(AWS);
-const run = promisify(execFile);
+import { AWS_CLI_V2, awsCliOk, awsCliV2Installed, runAwsCli } from './aws-cli-v2.js';
 
 let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), 'xacct-kms-cli-'));
 
-/** Runs the AWS CLI (the server runs in this process, so never synchronously) and returns stdout. Each start of
- * the CLI takes seconds, hence the long test timeouts. */
-async function aws(...args: string[]): Promise<string> {
-  const { stdout } = await run(AWS, [...args, '--endpoint-url', server.url, '--output', 'json'], {
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: dir,
-      AWS_ACCESS_KEY_ID: '111111111111',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: join(dir, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-      AWS_PAGER: '',
-    },
-  });
-  return stdout;
-}
+/** Runs the AWS CLI v2 as the root of 111111111111 and returns its stdout. */
+const aws = (...args: string[]): Promise<string> => awsCliOk({ endpoint: server.url, home: dir }, args);
 
-if (!available && !process.env.CI) {
+if (!awsCliV2Installed && !process.env.CI) {
   describe('AWS CLI v2 scenario', () => {
-    it.skip(`skipped: the AWS CLI v2 is not installed at ${AWS} (set CI to make its absence a failure)`, () => {});
+    it.skip(`skipped: the AWS CLI v2 is not installed at ${AWS_CLI_V2} (set CI to make its absence a failure)`, () => {});
   });
 } else {
   describe('AWS CLI v2 scenario', () => {
@@ -68,10 +48,14 @@ if (!available && !process.env.CI) {
         await aws('kms', 'decrypt', '--ciphertext-blob', `fileb://${blobFile}`, '--encryption-context', 'purpose=cli'),
       );
       expect(Buffer.from(decrypted.Plaintext, 'base64').toString()).toBe(readFileSync(plaintextFile, 'utf8'));
-      const wrong = await aws('kms', 'decrypt', '--ciphertext-blob', `fileb://${blobFile}`).catch(
-        (e: { stderr: string }) => e.stderr,
-      );
-      expect(wrong).toContain('InvalidCiphertextException');
+      const wrong = await runAwsCli({ endpoint: server.url, home: dir }, [
+        'kms',
+        'decrypt',
+        '--ciphertext-blob',
+        `fileb://${blobFile}`,
+      ]);
+      expect(wrong.code).not.toBe(0);
+      expect(wrong.stderr).toContain('InvalidCiphertextException');
     }, 120_000);
 
     it('creates a DB snapshot and shares it with another account', async () => {
