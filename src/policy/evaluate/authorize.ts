@@ -167,23 +167,37 @@ function matchedOf(hits: readonly StatementHit[]): MatchedStatement[] {
 }
 
 function toDecision(request: AuthorizationRequest, verdict: Verdict, recorder: TraceRecorder | undefined): Decision {
-  let message: string | undefined;
-  let matched: MatchedStatement[] | undefined;
-  // The message and the matched list are built on first read: most allowed requests never read them.
-  // (No object spread here: spreading into a literal with accessors is slow in V8.)
-  return {
-    decision: verdict.kind,
-    deniedBy: verdict.kind === 'Allowed' ? null : verdict.deniedBy!,
-    get message(): string {
-      message ??= messageOf(request, verdict);
-      return message;
-    },
-    get matched(): readonly MatchedStatement[] {
-      matched ??= matchedOf(verdict.hits);
-      return matched;
-    },
-    trace: recorder === undefined ? undefined : buildTrace(request, recorder),
-  };
+  return new LazyDecision(request, verdict, recorder === undefined ? undefined : buildTrace(request, recorder));
+}
+
+/**
+ * A decision whose message and matched list are built on first read: most allowed requests never read
+ * them. A class rather than an object literal with getters, which V8 creates on a slow path.
+ */
+class LazyDecision implements Decision {
+  readonly decision: DecisionKind;
+  readonly deniedBy: PolicyTypeLabel | null;
+  private messageText: string | undefined;
+  private matchedList: MatchedStatement[] | undefined;
+
+  constructor(
+    private readonly request: AuthorizationRequest,
+    private readonly verdict: Verdict,
+    readonly trace: DecisionTrace | undefined,
+  ) {
+    this.decision = verdict.kind;
+    this.deniedBy = verdict.kind === 'Allowed' ? null : verdict.deniedBy!;
+  }
+
+  get message(): string {
+    this.messageText ??= messageOf(this.request, this.verdict);
+    return this.messageText;
+  }
+
+  get matched(): readonly MatchedStatement[] {
+    this.matchedList ??= matchedOf(this.verdict.hits);
+    return this.matchedList;
+  }
 }
 
 function messageOf(request: AuthorizationRequest, verdict: Verdict): string {

@@ -22,6 +22,7 @@ export interface ArnPattern {
 /** A value matched against ARN patterns; its split into parts is computed only if a pattern needs it. */
 export class ArnValue {
   private split: readonly string[] | undefined | null = null;
+  private headText: string | undefined | null = null;
 
   constructor(readonly text: string) {}
 
@@ -29,6 +30,25 @@ export class ArnValue {
     if (this.split === null) this.split = splitArn(this.text);
     return this.split;
   }
+
+  /**
+   * The first five parts with their colons (`arn:aws:s3:::`), compared whole against a pattern's literal
+   * prefix: one string equality is several times faster in V8 than `startsWith` over ~35 characters.
+   */
+  get head(): string | undefined {
+    if (this.headText === null) this.headText = headOf(this.text);
+    return this.headText;
+  }
+}
+
+function headOf(value: string): string | undefined {
+  let from = 0;
+  for (let i = 0; i < 5; i++) {
+    const colon = value.indexOf(':', from);
+    if (colon < 0) return undefined;
+    from = colon + 1;
+  }
+  return value.slice(0, from);
 }
 
 /** Splits an ARN into its six parts, the last holding everything after the fifth colon. */
@@ -78,7 +98,7 @@ export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: R
   }
   if (pattern.literalPrefix !== undefined) {
     // The value's sixth part starts right after the prefix when the prefix's five parts match exactly.
-    if (!text.startsWith(pattern.literalPrefix)) return false;
+    if (value.head !== pattern.literalPrefix) return false;
     const glob = resolveTemplate(pattern.parts[5]!, context);
     return glob !== undefined && matchGlobFrom(glob, text, pattern.literalPrefix.length);
   }
