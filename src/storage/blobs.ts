@@ -1,12 +1,13 @@
 // Object bodies as files: streamed writes that become visible only when complete and durable, ranged streamed reads,
 // and the startup sweep that removes what a crash left behind.
-import { closeSync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { blobIds, blobPath, newBlobId } from './blob-layout.js';
 import { createMemoryDir } from './memory-dir.js';
+import { SmallBlobCache } from './small-blob-cache.js';
 
 export type BlobSource = AsyncIterable<Buffer> | NodeJS.ReadableStream;
 
@@ -36,6 +37,10 @@ export type BlobStoreOptions = { readonly dir: string } | { readonly memory: tru
 /** Large enough that a 1 GiB body is a few thousand system calls, small enough to keep memory flat per stream. */
 const WRITE_BUFFER = 1024 * 1024;
 const READ_CHUNK = 512 * 1024;
+/** Blobs up to this size are read whole with synchronous calls and kept in the small-blob cache. */
+export const SMALL_BLOB_LIMIT = 64 * 1024;
+/** Memory for cached small bodies: hot small objects skip open/read/close, which cost the most on a presigned GET. */
+const SMALL_BLOB_CACHE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Opens the store at `dir` (created if missing), or in a fresh scratch directory that `close()` removes. Memory mode
@@ -60,6 +65,7 @@ export class BlobStore {
   private readonly writing = new Set<string>();
   /** While a sweep runs, every id written since it started: the sweep must not take them for orphans. */
   private sweepGuard: Set<string> | undefined;
+  private readonly smallBodies = new SmallBlobCache(SMALL_BLOB_CACHE_BYTES);
 
   /** Use `openBlobStore`, which creates the directories this expects. */
   constructor(root: string, durable: boolean) {
@@ -96,6 +102,32 @@ export class BlobStore {
     return handle.createReadStream({ start: range?.start, end: range?.end, highWaterMark: READ_CHUNK });
   }
 
+  /**
+   * The whole body of a blob of `size` <= SMALL_BLOB_LIMIT bytes, from the cache or read synchronously: a file the page
+   * cache holds costs a few system calls this way, where an asynchronous open/read/close costs three thread-pool round
+   * trips. Throws ENOENT if there is no such blob. The buffer is shared: callers must not modify it.
+   */
+  readSmall(id: string, size: number): Buffer {
+    if (size > SMALL_BLOB_LIMIT) throw new Error(`blob ${id} is too large for readSmall (${size} bytes)`);
+    const cached = this.smallBodies.get(id);
+    if (cached !== undefined) return cached;
+    const fd = openSync(blobPath(this.root, id), 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(size);
+      let filled = 0;
+      while (filled < size) {
+        const read = readSync(fd, buffer, filled, size - filled, filled);
+        if (read === 0) break;
+        filled += read;
+      }
+      const body = filled === size ? buffer : buffer.subarray(0, filled);
+      this.smallBodies.set(id, body);
+      return body;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   async exists(id: string): Promise<boolean> {
     try {
       await stat(blobPath(this.root, id));
@@ -111,6 +143,7 @@ export class BlobStore {
    * an orphan for the sweep, never a row without a body. No fsync: a deletion lost to power loss is such an orphan.
    */
   async delete(id: string): Promise<void> {
+    this.smallBodies.delete(id);
     await rm(blobPath(this.root, id), { force: true });
   }
 

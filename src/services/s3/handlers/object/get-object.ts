@@ -22,7 +22,7 @@ export async function getObject(input: Shaped, call: CallContext): Promise<Shape
     const selection = selectBytes(input, version);
     const cipher = openBody(call, bucket, version.key, version.kms);
     try {
-      const stored = await openBlobBody(call.deps.storage.blobs, version.blobId ?? '', selection.range);
+      const stored = await openBlobBody(call.deps.storage.blobs, version.blobId ?? '', version.size, selection.range);
       const body = decryptBody(stored, cipher, selection.range.start);
       return {
         ...objectHeaders(bucket, version, input.ChecksumMode, selection.contentRange === undefined),
