@@ -49,6 +49,17 @@ function pooledRandomHex(length: number): string {
   return hex;
 }
 
+/**
+ * A trail event id in the UUID version 7 layout: the millisecond time first, so ids sort by time and the trail's
+ * unique index grows at its end instead of at a random place for every request.
+ */
+export function newEventId(now = Date.now()): string {
+  const time = now.toString(16).padStart(12, '0');
+  const random = pooledRandomHex(10);
+  const variant = ((Number.parseInt(random[3]!, 16) & 0x3) | 0x8).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-${variant}${random.slice(4, 7)}-${random.slice(8, 20)}`;
+}
+
 /** S3-style request id: 16 upper-case hex characters. */
 export function newS3RequestId(): string {
   return pooledRandomHex(8).toUpperCase();

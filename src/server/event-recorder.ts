@@ -4,7 +4,7 @@
 import type { RecordedDecision, TrailEvent } from '../audit/trail-event.js';
 import type { AwsError } from '../core/aws-error.js';
 import { isoSeconds } from '../core/clock.js';
-import { newRequestId } from '../core/ids.js';
+import { newEventId } from '../core/ids.js';
 import type { Decision } from '../policy/index.js';
 import type { Route } from '../protocol/index.js';
 import { serviceDescriptor } from '../protocol/services.js';
@@ -12,7 +12,7 @@ import type { AuthorizationTarget, Caller } from '../services/types.js';
 import type { IncomingRequest } from './pipeline.js';
 
 export class EventRecorder {
-  readonly eventId = newRequestId();
+  readonly eventId = newEventId();
   private route: Route | undefined;
   private caller: Caller | undefined;
   private readonly decisions: RecordedDecision[] = [];

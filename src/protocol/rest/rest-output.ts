@@ -27,9 +27,12 @@ export function writeRestOutput(op: Operation, output: Record<string, unknown>, 
   const response: HttpResponse = { status: op.responseCode ?? 200, headers: {} };
   const shape = op.output;
   if (!shape) return response;
-  for (const member of shape.members) {
-    const value = output[member.name];
-    if (value !== undefined && value !== null) writeBoundMember(member, value, response);
+  // The output's own keys, not the model's members: GetObject's output shape has ~50 members, a response a few.
+  for (const name in output) {
+    const value = output[name];
+    if (value === undefined || value === null) continue;
+    const member = shape.memberByName.get(name);
+    if (member !== undefined) writeBoundMember(member, value, response);
   }
   // A success carrying Content-Range is a single-part partial response (RFC 9110, 15.3.7): S3's ranged GET and HEAD.
   if (response.status === 200 && response.headers['Content-Range'] !== undefined) response.status = 206;
