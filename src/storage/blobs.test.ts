@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blobPath } from './blob-layout.js';
-import { type BlobStore, openBlobStore } from './blobs.js';
+import { type BlobStore, openBlobStore, SMALL_BLOB_LIMIT } from './blobs.js';
 
 const BODY = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7) % 251));
 
@@ -134,11 +134,13 @@ describe('BlobStore on disk', () => {
   it('spares a write that is under way when the sweep starts', async () => {
     const gate = deferred();
     const reached = deferred();
+    // Larger than a small blob, so the body is streamed to a temp file while the source is still open.
+    const body = Buffer.alloc(SMALL_BLOB_LIMIT + 1000, 'b');
     async function* slow(): AsyncGenerator<Buffer> {
-      yield BODY.subarray(0, 1000);
+      yield body.subarray(0, SMALL_BLOB_LIMIT + 1);
       reached.resolve();
       await gate.promise;
-      yield BODY.subarray(1000);
+      yield body.subarray(SMALL_BLOB_LIMIT + 1);
     }
     const writing = blobs.write(slow());
     await reached.promise;
@@ -146,8 +148,8 @@ describe('BlobStore on disk', () => {
     expect(await blobs.sweepOrphans(() => false)).toEqual({ tempFiles: 0, orphans: 0 });
     gate.resolve();
     const { id, size } = await writing;
-    expect(size).toBe(BODY.length);
-    expect((await readAll(await blobs.openRead(id))).equals(BODY)).toBe(true);
+    expect(size).toBe(body.length);
+    expect((await readAll(await blobs.openRead(id))).equals(body)).toBe(true);
   });
 
   it('runs one sweep at a time', async () => {
@@ -175,6 +177,35 @@ describe('BlobStore in memory mode', () => {
       blobs.close();
     }
     expect(existsSync(blobs.root)).toBe(false);
+  });
+
+  it('writes small bodies whole, shows each chunk to the tap, and serves them from the small-blob cache', async () => {
+    const blobs = openBlobStore({ memory: true });
+    try {
+      const small = BODY.subarray(0, 5000);
+      const seen: Buffer[] = [];
+      const { id, size } = await blobs.write(chunksOf(small, 1000), { onChunk: (c) => seen.push(c) });
+      expect(size).toBe(5000);
+      expect(Buffer.concat(seen).equals(small)).toBe(true);
+      expect(readFileSync(blobPath(blobs.root, id)).equals(small)).toBe(true);
+      rmSync(blobPath(blobs.root, id));
+      expect(blobs.readSmall(id, 5000).equals(small)).toBe(true);
+      await blobs.delete(id);
+      expect(() => blobs.readSmall(id, 5000)).toThrow(/ENOENT/);
+    } finally {
+      blobs.close();
+    }
+  });
+
+  it('streams bodies past the small-blob limit to a file like a store on disk', async () => {
+    const blobs = openBlobStore({ memory: true });
+    try {
+      const { id, size } = await blobs.write(chunksOf(BODY, 10_000));
+      expect(size).toBe(BODY.length);
+      expect((await readAll(await blobs.openRead(id))).equals(BODY)).toBe(true);
+    } finally {
+      blobs.close();
+    }
   });
 
   it('gives each store its own directory', () => {

@@ -1,6 +1,6 @@
 // Object bodies as files: streamed writes that become visible only when complete and durable, ranged streamed reads,
 // and the startup sweep that removes what a crash left behind.
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -84,7 +84,13 @@ export class BlobStore {
     this.writing.add(id);
     this.sweepGuard?.add(id);
     try {
-      const size = await this.writeTemp(tempPath, source, options.onChunk);
+      const chunks = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+      const head = await readHead(chunks, SMALL_BLOB_LIMIT, options.onChunk);
+      if (head.ended && !this.durable) {
+        this.writeSmallSync(id, head.chunks);
+        return { id, size: head.size };
+      }
+      const size = await this.writeTemp(tempPath, head, chunks, options.onChunk);
       await this.publish(tempPath, id);
       return { id, size };
     } catch (error) {
@@ -180,11 +186,42 @@ export class BlobStore {
     if (!this.durable) rmSync(this.root, { recursive: true, force: true });
   }
 
-  private async writeTemp(path: string, source: BlobSource, onChunk?: (chunk: Buffer) => void): Promise<number> {
-    let size = 0;
+  /**
+   * A whole small body in a store that promises no durability (memory mode): a few synchronous system calls straight to
+   * the final name instead of thread-pool round trips. Nothing sees the id before `write` returns, so no temp file is
+   * needed; the body also goes into the small-blob cache, where the first GET finds it.
+   */
+  private writeSmallSync(id: string, chunks: readonly Buffer[]): void {
+    const path = blobPath(this.root, id);
+    const leaf = dirname(path);
+    if (!this.readyDirs.has(leaf)) {
+      mkdirSync(leaf, { recursive: true });
+      this.readyDirs.add(leaf);
+    }
+    const fd = openSync(path, 'wx');
+    try {
+      for (const chunk of chunks) {
+        for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    this.smallBodies.set(id, Buffer.concat(chunks));
+  }
+
+  private async writeTemp(
+    path: string,
+    head: BodyHead,
+    rest: AsyncIterator<Buffer | string>,
+    onChunk?: (chunk: Buffer) => void,
+  ): Promise<number> {
+    let size = head.size;
     async function* counted(): AsyncGenerator<Buffer> {
-      for await (const chunk of source) {
-        if (typeof chunk === 'string') throw new Error('a blob source must yield Buffers, not strings');
+      yield* head.chunks;
+      if (head.ended) return;
+      // Wrapped so that an early stop (a failed write) returns the source's iterator, as `for await` does.
+      for await (const value of { [Symbol.asyncIterator]: () => rest }) {
+        const chunk = asBuffer(value);
         size += chunk.length;
         onChunk?.(chunk);
         yield chunk;
@@ -217,6 +254,36 @@ export class BlobStore {
     }
     this.readyDirs.add(leaf);
   }
+}
+
+/** The first chunks of a body, up to just past `limit` bytes, or all of it when `ended`. */
+interface BodyHead {
+  readonly chunks: readonly Buffer[];
+  readonly size: number;
+  readonly ended: boolean;
+}
+
+async function readHead(
+  source: AsyncIterator<Buffer | string>,
+  limit: number,
+  onChunk?: (chunk: Buffer) => void,
+): Promise<BodyHead> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size <= limit) {
+    const next = await source.next();
+    if (next.done === true) return { chunks, size, ended: true };
+    const chunk = asBuffer(next.value);
+    onChunk?.(chunk);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { chunks, size, ended: false };
+}
+
+function asBuffer(chunk: Buffer | string): Buffer {
+  if (typeof chunk === 'string') throw new Error('a blob source must yield Buffers, not strings');
+  return chunk;
 }
 
 /** Makes the entry of each directory `mkdir` just created durable in its parent, from `deepest` up to `firstCreated`. */
