@@ -1,5 +1,6 @@
 // Identifiers in AWS's formats: IAM unique ids (AIDA..., AROA...), access keys, secrets, request ids.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { pooledRandomHex } from './random-pool.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -29,24 +30,6 @@ export function randomBase32(length: number): string {
 
 export function newRequestId(): string {
   return randomUUID();
-}
-
-/**
- * Random bytes for request ids come from a pool refilled 4 KiB at a time: one `randomBytes(8)` per request cost
- * a system call each, a visible share of a presigned GET.
- */
-const POOL_SIZE = 4096;
-let pool = Buffer.alloc(0);
-let poolOffset = 0;
-
-function pooledRandomHex(length: number): string {
-  if (poolOffset + length > pool.length) {
-    pool = randomBytes(POOL_SIZE);
-    poolOffset = 0;
-  }
-  const hex = pool.toString('hex', poolOffset, poolOffset + length);
-  poolOffset += length;
-  return hex;
 }
 
 /**

@@ -4,6 +4,7 @@
 //
 // Blob layout: version (1 byte) | key id (16 bytes, the UUID's bytes) | IV (12) | GCM tag (16) | ciphertext.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../../../core/random-pool.js';
 import type { EncryptionContext } from '../repos/grants.js';
 
 const VERSION = 1;
@@ -39,7 +40,7 @@ export function encryptBlob(
   context: EncryptionContext | undefined,
 ): Buffer {
   const header = Buffer.concat([Buffer.from([VERSION]), keyIdBytes(keyId)]);
-  const iv = randomBytes(IV_BYTES);
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', material, iv);
   cipher.setAAD(Buffer.concat([header, canonicalContext(context)]));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);

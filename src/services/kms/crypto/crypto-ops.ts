@@ -1,7 +1,8 @@
 // The cryptography behind Encrypt, Decrypt, ReEncrypt and GenerateDataKey*, shared with the calls other services
 // make on a requester's behalf: state checks, the key a ciphertext names, data key sizes.
-import { randomBytes } from 'node:crypto';
+
 import { AwsError } from '../../../core/aws-error.js';
+import { pooledRandomBytes } from '../../../core/random-pool.js';
 import type { Shaped } from '../../../protocol/index.js';
 import type { CallContext } from '../../types.js';
 import { type KeyLookup, requireEnabled, resolveKey } from '../key-resolver.js';
@@ -51,7 +52,7 @@ export function dataKeyLength(input: Shaped): number {
 }
 
 export function newDataKey(length: number): Buffer {
-  return randomBytes(length);
+  return pooledRandomBytes(length);
 }
 
 /** Only symmetric encryption exists here; an asymmetric algorithm does not fit the key. */

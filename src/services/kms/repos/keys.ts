@@ -73,7 +73,17 @@ export function isDeleted(key: KeyRecord, now: number): boolean {
   return key.state === 'PendingDeletion' && key.deletionDate !== undefined && now >= key.deletionDate;
 }
 
+/** Enough for every key a local setup uses; beyond it the oldest cached record goes. */
+const CACHE_LIMIT = 1000;
+
 export class KeyRepo {
+  /**
+   * Records by id: Encrypt, Decrypt and every SSE-KMS request read their key. Only committed rows are cached (reads
+   * inside a transaction are not), and every write below evicts its key, so a rolled-back write leaves nothing stale.
+   * INVARIANT: this repository is the only writer of kms_keys (KmsStore holds one per database).
+   */
+  private readonly cache = new Map<string, KeyRecord>();
+
   constructor(private readonly db: Database) {}
 
   insert(key: Omit<KeyRecord, 'arn'>): void {
@@ -99,8 +109,16 @@ export class KeyRepo {
   }
 
   byId(id: string): KeyRecord | undefined {
+    const cached = this.cache.get(id);
+    if (cached !== undefined) return cached;
     const row = this.db.prepare<[string], KeyRow>(`SELECT ${COLUMNS} FROM kms_keys WHERE id = ?`).get(id);
-    return row && toRecord(row);
+    if (row === undefined) return undefined;
+    const record = toRecord(row);
+    if (!this.db.raw.inTransaction) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(id, record);
+    }
+    return record;
   }
 
   /** The keys of an account in a region that are not deleted, oldest first. */
@@ -115,20 +133,24 @@ export class KeyRepo {
   }
 
   setState(id: string, state: KeyState, deletionDate?: number, pendingWindowDays?: number): void {
+    this.cache.delete(id);
     this.db
       .prepare('UPDATE kms_keys SET state = ?, deletion_date = ?, pending_window_days = ? WHERE id = ?')
       .run(state, deletionDate ?? null, pendingWindowDays ?? null, id);
   }
 
   setPolicy(id: string, policy: string): void {
+    this.cache.delete(id);
     this.db.prepare('UPDATE kms_keys SET policy = ? WHERE id = ?').run(policy, id);
   }
 
   setDescription(id: string, description: string): void {
+    this.cache.delete(id);
     this.db.prepare('UPDATE kms_keys SET description = ? WHERE id = ?').run(description, id);
   }
 
   setRotation(id: string, periodDays: number | undefined): void {
+    this.cache.delete(id);
     this.db.prepare('UPDATE kms_keys SET rotation_period_days = ? WHERE id = ?').run(periodDays ?? null, id);
   }
 }

@@ -1,8 +1,9 @@
 // The encryption of SSE-KMS object bodies at rest: AES-256-CTR under the object's data key. CTR keeps every
 // ciphertext byte at its plaintext offset, so ranged GETs, part reads and copy ranges read only the bytes they need
 // and decrypt them from the counter at that offset; sizes, ETags and checksums stay those of the plaintext.
-import { type Cipher, createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { type Cipher, createCipheriv, createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { pooledRandomBytes } from '../../../core/random-pool.js';
 import type { BlobSource, BlobStore, BlobWriteResult } from '../../../storage/blobs.js';
 
 export interface BodyCipher {
@@ -15,7 +16,7 @@ export interface BodyCipher {
 const BLOCK = 16;
 
 export function newIv(): Buffer {
-  return randomBytes(BLOCK);
+  return pooledRandomBytes(BLOCK);
 }
 
 /**
