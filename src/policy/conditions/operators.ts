@@ -52,6 +52,7 @@ function templateMatcher(
   const fixed = templates.every((t) => t.fixed !== undefined)
     ? templates.map((t) => (ignoreCase ? lowerGlob(t.fixed!) : t.fixed!))
     : undefined;
+  const fixedTexts = fixed === undefined ? undefined : templates.map((t) => t.fixed!.text);
   return {
     test(entry, index, context) {
       const value = ignoreCase ? entry.parsed('lower', toLower)[index]! : entry.values[index]!;
@@ -66,6 +67,7 @@ function templateMatcher(
       return false;
     },
     resolved(context) {
+      if (fixedTexts !== undefined) return fixedTexts;
       const out: string[] = [];
       for (const t of templates) {
         const glob = resolveTemplate(t, context);

@@ -10,8 +10,10 @@ import {
 } from '../match/action-pattern.js';
 import { type ArnPattern, compileArnPattern } from '../match/arn-pattern.js';
 import { type CompiledPrincipal, compilePrincipal } from '../match/principal-match.js';
+import type { StatementTrace } from '../trace.js';
 import type { ConditionClause, PolicyDocument, PolicyKind, Statement } from '../types.js';
 import type { ActionKey } from './action-key.js';
+import { actionMismatchTrace, principalValues } from './evaluate-statement.js';
 
 export interface CompiledCondition {
   readonly clause: ConditionClause;
@@ -32,6 +34,9 @@ export interface CompiledStatement {
   readonly principal: CompiledPrincipal | undefined;
   readonly notPrincipal: CompiledPrincipal | undefined;
   readonly conditions: readonly CompiledCondition[];
+  /** What the detailed trace shows for this statement when its Action does not match the request. */
+  readonly actionMismatchTrace: StatementTrace;
+  readonly principalValues: readonly string[];
 }
 
 const CANDIDATE_CACHE_LIMIT = 4096;
@@ -45,6 +50,8 @@ export interface Candidates {
 
 export class CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
+  /** The statement traces of a request whose action no statement matches. */
+  readonly actionMismatchTraces: readonly StatementTrace[];
   /** Statements indexed by the lower-cased service prefix of their Action patterns. */
   private readonly byService = new Map<string, CompiledStatement[]>();
   /** Statements that can match any service (`*`, wildcard prefixes, NotAction). */
@@ -60,6 +67,7 @@ export class CompiledPolicy {
   ) {
     const variables = document.version === '2012-10-17';
     this.statements = document.statements.map((s) => compileStatement(s, variables));
+    this.actionMismatchTraces = this.statements.map((cs) => cs.actionMismatchTrace);
     for (const cs of this.statements) this.index(cs);
   }
 
@@ -125,6 +133,8 @@ function compileStatement(s: Statement, variables: boolean): CompiledStatement {
     principal: s.principal === undefined ? undefined : compilePrincipal(s.principal),
     notPrincipal: s.notPrincipal === undefined ? undefined : compilePrincipal(s.notPrincipal),
     conditions: s.conditions.map((c) => compileCondition(c, variables)),
+    actionMismatchTrace: actionMismatchTrace(s),
+    principalValues: principalValues(s),
   };
 }
 

@@ -64,8 +64,16 @@ export function tracePolicy(
   recorder: TraceRecorder,
 ): void {
   const candidates = policy.candidates(req.actionKey).all;
-  const statements = policy.statements.map((cs) => traceStatement(cs, req, candidates.has(cs)));
-  const applying = statements.filter((s) => s.applies);
-  const outcome = applying.some((s) => s.effect === 'Deny') ? 'Deny' : applying.length > 0 ? 'Allow' : 'NoMatch';
+  // Most policies have no statement for the action: their statement traces are all the shared mismatch traces.
+  const statements =
+    candidates.size === 0
+      ? policy.actionMismatchTraces
+      : policy.statements.map((cs) => (candidates.has(cs) ? traceStatement(cs, req) : cs.actionMismatchTrace));
+  let outcome: 'Deny' | 'Allow' | 'NoMatch' = 'NoMatch';
+  for (const s of statements) {
+    if (!s.applies) continue;
+    outcome = s.effect;
+    if (outcome === 'Deny') break;
+  }
   recorder.policies.push({ type, id: policy.id, statements, outcome });
 }

@@ -6,6 +6,7 @@ import { type ArnValue, matchArnPattern } from '../match/arn-pattern.js';
 import { matchPrincipal, notPrincipalExcludes, type PrincipalMatchKind } from '../match/principal-match.js';
 import type { Principal } from '../principal.js';
 import type { ConditionTrace, ElementTrace, StatementTrace } from '../trace.js';
+import type { Statement } from '../types.js';
 import type { ActionKey } from './action-key.js';
 import type { CompiledCondition, CompiledStatement } from './compiled-policy.js';
 
@@ -114,24 +115,29 @@ function element(matched: boolean, negated: boolean, values: readonly string[] |
   return { matched, negated, values: values ?? [] };
 }
 
+/**
+ * The trace of a statement whose Action does not match: the same for every request, so it is built once per compiled
+ * statement and shared (traces are read-only data).
+ */
+export function actionMismatchTrace(s: Statement): StatementTrace {
+  return {
+    index: s.index,
+    sid: s.sid ?? null,
+    effect: s.effect,
+    action: element(false, s.notAction !== undefined, s.action ?? s.notAction),
+    resource: undefined,
+    principal: undefined,
+    conditions: [],
+    evaluated: false,
+    applies: false,
+  };
+}
+
 /** The traced path: evaluates every element (even after one fails) so the trace shows all of them. */
-/** `actionOk` comes from the policy's action index; a statement whose Action does not match is not compared further. */
-export function traceStatement(cs: CompiledStatement, req: PreparedRequest, actionOk: boolean): StatementTrace {
+/** For a statement whose Action matches (the policy's action index says which); the others have `actionMismatchTrace`. */
+export function traceStatement(cs: CompiledStatement, req: PreparedRequest): StatementTrace {
   const s = cs.statement;
-  const action = element(actionOk, s.notAction !== undefined, s.action ?? s.notAction);
-  if (!actionOk) {
-    return {
-      index: s.index,
-      sid: s.sid ?? null,
-      effect: s.effect,
-      action,
-      resource: undefined,
-      principal: undefined,
-      conditions: [],
-      evaluated: false,
-      applies: false,
-    };
-  }
+  const action = element(true, s.notAction !== undefined, s.action ?? s.notAction);
   const hasResource = cs.resources !== undefined || cs.notResources !== undefined;
   const resourceOk = resourceMatches(cs, req);
   const hasPrincipal = cs.principal !== undefined || cs.notPrincipal !== undefined;
@@ -148,7 +154,7 @@ export function traceStatement(cs: CompiledStatement, req: PreparedRequest, acti
       ? {
           matched: match !== undefined,
           negated: s.notPrincipal !== undefined,
-          values: principalValues(cs),
+          values: cs.principalValues,
           kind: match === 'applies' ? undefined : match,
         }
       : undefined,
@@ -158,8 +164,9 @@ export function traceStatement(cs: CompiledStatement, req: PreparedRequest, acti
   };
 }
 
-function principalValues(cs: CompiledStatement): string[] {
-  const p = cs.statement.principal ?? cs.statement.notPrincipal;
+/** The Principal or NotPrincipal element as traces show it, e.g. `AWS:arn:aws:iam::111111111111:root`. */
+export function principalValues(s: Statement): readonly string[] {
+  const p = s.principal ?? s.notPrincipal;
   if (p === undefined) return [];
   if (p.wildcard && p.aws.length === 0) return ['*'];
   return [
