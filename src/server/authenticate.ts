@@ -99,6 +99,22 @@ function sameToken(expected: string | undefined, provided: string | undefined): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * IAM refuses temporary credentials that lack MFA: GetSessionToken credentials obtained without an MFA code (STS API
+ * reference, GetSessionToken) and GetFederationToken credentials (never allowed to call IAM). AWS answers as for an
+ * invalid token, and IAM's message has no final period.
+ */
+export function checkIamSessionCredentials(caller: Caller): void {
+  const session = caller.session;
+  if (session === undefined) return;
+  const withoutMfa = (caller.kind === 'user' || caller.kind === 'root') && !session.mfaAuthenticated;
+  if (withoutMfa || caller.kind === 'federated-user') {
+    throw new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid', {
+      status: 403,
+    });
+  }
+}
+
 /** A key no account has issued. */
 export function unknownAccessKey(flavour: SigV4Flavour, accessKeyId: string): AwsError {
   if (flavour === 's3') {

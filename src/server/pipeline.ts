@@ -24,7 +24,7 @@ import {
 import { serviceDescriptor } from '../protocol/services.js';
 import type { Accounts } from '../services/accounts/accounts.js';
 import type { AuthorizationTarget, CallContext, Caller, ServiceDeps, ServiceModule } from '../services/types.js';
-import { authenticate, flavourOf } from './authenticate.js';
+import { authenticate, checkIamSessionCredentials, flavourOf } from './authenticate.js';
 import { RequestAuthorizer } from './authorizer.js';
 import type { RequestFacts } from './condition-context.js';
 import { EventRecorder } from './event-recorder.js';
@@ -108,6 +108,7 @@ async function serve(
   if (flavour === 's3' && declared?.length === 64 && Buffer.isBuffer(body)) checkPayloadHash(declared, sha256Hex(body));
   const caller = withCanonicalUser(deps, authenticated.caller, now);
   event.authenticated(caller);
+  if (route.service === 'iam') checkIamSessionCredentials(caller);
   const input = parseInput(route, incoming.http, body);
   const facts: RequestFacts = {
     now,

@@ -8,6 +8,7 @@ import {
   IAMClient,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   AssumeRoleCommand,
   DecodeAuthorizationMessageCommand,
@@ -38,7 +39,13 @@ beforeAll(async () => {
     A,
     'alice',
     policy(
-      allow(['iam:ListUsers', 'sts:GetFederationToken', 'sts:GetAccessKeyInfo', 'sts:DecodeAuthorizationMessage']),
+      allow([
+        'iam:ListUsers',
+        's3:ListAllMyBuckets',
+        'sts:GetFederationToken',
+        'sts:GetAccessKeyInfo',
+        'sts:DecodeAuthorizationMessage',
+      ]),
     ),
   );
   roleArn = await world.role(A, 'Worker', [trust({ AWS: alice.arn })], policy(allow('iam:ListUsers')));
@@ -48,6 +55,8 @@ afterAll(async () => server.close());
 const stsAs = (credentials: Credentials | string) => world.sts(credentials, now - Date.now());
 const iamAs = (credentials: Credentials) =>
   new IAMClient({ ...server.client(credentials), systemClockOffset: now - Date.now() });
+const s3As = (credentials: Credentials) =>
+  new S3Client({ ...server.client(credentials), systemClockOffset: now - Date.now(), forcePathStyle: true });
 
 async function roleSession(): Promise<Credentials> {
   const out = await stsAs(alice.credentials).send(
@@ -100,7 +109,20 @@ describe('GetSessionToken', () => {
     const identity = await stsAs(session).send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe(alice.arn);
     expect(identity.UserId).toMatch(/^AIDA/);
-    await expect(iamAs(session).send(new ListUsersCommand({}))).resolves.toBeDefined();
+    await expect(s3As(session).send(new ListBucketsCommand({}))).resolves.toBeDefined();
+  });
+
+  it('cannot call IAM without MFA: IAM answers as for an invalid token', async () => {
+    const session = sessionCredentials(
+      (await stsAs(alice.credentials).send(new GetSessionTokenCommand({}))).Credentials,
+    );
+    await expect(iamAs(session).send(new ListUsersCommand({}))).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+      message: 'The security token included in the request is invalid',
+      $metadata: { httpStatusCode: 403 },
+    });
+    const root = sessionCredentials((await stsAs(A).send(new GetSessionTokenCommand({}))).Credentials);
+    await expect(iamAs(root).send(new ListUsersCommand({}))).rejects.toMatchObject({ name: 'InvalidClientTokenId' });
   });
 
   it('gives the root user at most an hour', async () => {
@@ -139,7 +161,7 @@ describe('GetSessionToken', () => {
     const plain = sessionCredentials(
       (await stsAs(mfaUser.credentials).send(new GetSessionTokenCommand({}))).Credentials,
     );
-    await expect(iamAs(plain).send(new ListUsersCommand({}))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(iamAs(plain).send(new ListUsersCommand({}))).rejects.toMatchObject({ name: 'InvalidClientTokenId' });
     now += STEP_MS;
     const out = await stsAs(mfaUser.credentials).send(
       new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: totp(seed, now) }),
@@ -162,15 +184,20 @@ describe('GetFederationToken', () => {
     const session = sessionCredentials(out.Credentials);
     const identity = await stsAs(session).send(new GetCallerIdentityCommand({}));
     expect(identity).toMatchObject({ Arn: `arn:aws:sts::${A}:federated-user/bob`, UserId: `${A}:bob`, Account: A });
-    await expect(iamAs(session).send(new ListUsersCommand({}))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(s3As(session).send(new ListBucketsCommand({}))).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 
-  it('grants what both the user’s policies and the session policy allow', async () => {
+  it('grants what both the user’s policies and the session policy allow, never IAM', async () => {
     const out = await stsAs(alice.credentials).send(
-      new GetFederationTokenCommand({ Name: 'carol', Policy: policy(allow('iam:ListUsers')) }),
+      new GetFederationTokenCommand({
+        Name: 'carol',
+        Policy: policy(allow(['s3:ListAllMyBuckets', 'iam:ListUsers'])),
+      }),
     );
     expect(out.PackedPolicySize).toBeGreaterThan(0);
-    await expect(iamAs(sessionCredentials(out.Credentials)).send(new ListUsersCommand({}))).resolves.toBeDefined();
+    const session = sessionCredentials(out.Credentials);
+    await expect(s3As(session).send(new ListBucketsCommand({}))).resolves.toBeDefined();
+    await expect(iamAs(session).send(new ListUsersCommand({}))).rejects.toMatchObject({ name: 'InvalidClientTokenId' });
   });
 
   it('needs sts:GetFederationToken and long-term credentials', async () => {
