@@ -66,6 +66,17 @@ describe('table engines against bitwise references', () => {
     crc64.update(data);
     expect(crc64.digest().readBigUInt64BE(0)).toBe(referenceCrc64Nvme(data));
   });
+
+  it.each(lengths)('CRC64NVME agrees on %i bytes at every alignment', (length) => {
+    const backing = new Uint8Array(new ArrayBuffer(length + 3));
+    backing.set(randomBytes(length + 3));
+    for (let offset = 0; offset < 4; offset++) {
+      const data = backing.subarray(offset, offset + Math.max(0, Math.min(length, backing.length - offset)));
+      const crc64 = new Crc64Nvme();
+      crc64.update(data);
+      expect(crc64.digest().readBigUInt64BE(0)).toBe(referenceCrc64Nvme(Buffer.from(data)));
+    }
+  });
 });
 
 describe('streaming', () => {
