@@ -7,6 +7,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+// Every request formats its time several times (aws:CurrentTime, the trail); most fall in the same second.
+let lastSecond = Number.NaN;
+let lastText = '';
+
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }
