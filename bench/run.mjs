@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { runKmsBenchmark } from './kms-bench.mjs';
 import { runPolicyBenchmark } from './policy-bench.mjs';
 import { runS3Benchmark } from './s3-bench.mjs';
+import { runSseKmsBenchmark } from './sse-kms-bench.mjs';
 import { runStsBenchmark } from './sts-bench.mjs';
 
 const BENCHMARKS = {
@@ -11,6 +12,7 @@ const BENCHMARKS = {
   sts: () => runStsBenchmark(),
   s3: () => runS3Benchmark(),
   kms: () => runKmsBenchmark(),
+  'sse-kms': () => runSseKmsBenchmark(),
 };
 
 const selected = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(BENCHMARKS);
