@@ -5,8 +5,13 @@ export type ContextScalar = string | number | boolean;
 export type ContextInput = Readonly<Record<string, ContextScalar | readonly ContextScalar[]>>;
 
 export class ContextEntry {
-  /** Request values parsed for typed operators (numbers, dates, IPs, ...), once per request per kind. */
-  private parsedByKind: Map<string, readonly unknown[]> | undefined;
+  /**
+   * Request values parsed for typed operators (numbers, dates, IPs, ...), once per request per kind. A key is nearly
+   * always compared by one kind of operator, so the first kind has fields of its own and only further kinds a map.
+   */
+  private firstKind: string | undefined;
+  private firstParsed: readonly unknown[] | undefined;
+  private otherKinds: Map<string, readonly unknown[]> | undefined;
 
   constructor(
     /** The key as the request supplied it (for traces). */
@@ -18,11 +23,17 @@ export class ContextEntry {
 
   /** The values parsed by `parse`, memoised under `kind` so that many policies parse them once. */
   parsed<T>(kind: string, parse: (text: string) => T): readonly T[] {
-    this.parsedByKind ??= new Map();
-    let out = this.parsedByKind.get(kind) as readonly T[] | undefined;
+    if (this.firstKind === kind) return this.firstParsed as readonly T[];
+    if (this.firstKind === undefined) {
+      this.firstKind = kind;
+      this.firstParsed = this.values.map(parse);
+      return this.firstParsed as readonly T[];
+    }
+    this.otherKinds ??= new Map();
+    let out = this.otherKinds.get(kind) as readonly T[] | undefined;
     if (out === undefined) {
       out = this.values.map(parse);
-      this.parsedByKind.set(kind, out);
+      this.otherKinds.set(kind, out);
     }
     return out;
   }
