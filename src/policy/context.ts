@@ -39,6 +39,19 @@ export class ContextEntry {
   }
 }
 
+/** Lower-cased key names, kept for the keys every request sends; bounded, as tag keys come from requests. */
+const LOWER_KEYS = new Map<string, string>();
+const LOWER_KEYS_LIMIT = 2000;
+
+function lowerKey(key: string): string {
+  let lower = LOWER_KEYS.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (LOWER_KEYS.size < LOWER_KEYS_LIMIT) LOWER_KEYS.set(key, lower);
+  }
+  return lower;
+}
+
 function toText(value: ContextScalar): string {
   return typeof value === 'string' ? value : String(value);
 }
@@ -58,14 +71,18 @@ export class RequestContext {
     return value;
   }
 
-  static from(input: ContextInput): RequestContext {
+  /** The keys of `inputs`, a later input's key replacing an earlier one's of the same name. */
+  static from(...inputs: (ContextInput | undefined)[]): RequestContext {
     const entries = new Map<string, ContextEntry>();
-    for (const key of Object.keys(input)) {
-      const raw = input[key]!;
-      const entry = Array.isArray(raw)
-        ? new ContextEntry(key, raw.map(toText), true)
-        : new ContextEntry(key, [toText(raw as ContextScalar)], false);
-      entries.set(key.toLowerCase(), entry);
+    for (const input of inputs) {
+      if (input === undefined) continue;
+      for (const key in input) {
+        const raw = input[key]!;
+        const entry = Array.isArray(raw)
+          ? new ContextEntry(key, raw.map(toText), true)
+          : new ContextEntry(key, [toText(raw as ContextScalar)], false);
+        entries.set(lowerKey(key), entry);
+      }
     }
     return new RequestContext(entries);
   }

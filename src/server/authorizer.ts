@@ -4,7 +4,7 @@
 import type { AwsError } from '../core/aws-error.js';
 import { authorize, type Decision, type PolicySet, RequestContext } from '../policy/index.js';
 import type { AuthorizationTarget, Caller, Directory, PrincipalPolicies } from '../services/types.js';
-import { globalConditionKeys, mergeContext, type RequestFacts } from './condition-context.js';
+import { globalConditionKeys, type RequestFacts } from './condition-context.js';
 
 export class RequestAuthorizer {
   private principalPolicies: PrincipalPolicies | undefined;
@@ -45,7 +45,7 @@ export class RequestAuthorizer {
         action: target.action,
         resource: target.resource,
         resourceAccount,
-        context: RequestContext.from(mergeContext(keys, target.context)),
+        context: RequestContext.from(keys, target.context),
         resourcePolicyRequired: target.resourcePolicyRequired,
         rcpExempt: target.rcpExempt,
       },

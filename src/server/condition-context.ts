@@ -1,7 +1,7 @@
 // The global condition keys AWS supplies with every request (aws-reference 5.1), from the verified caller, the
 // connection and the organization directory. Service keys come from the operation's authorization target.
 import { isoSeconds } from '../core/clock.js';
-import type { ContextInput, ContextScalar } from '../policy/index.js';
+import type { ContextScalar } from '../policy/index.js';
 import type { Caller, OrganizationMembership, PrincipalPolicies } from '../services/types.js';
 
 export interface RequestFacts {
@@ -67,9 +67,4 @@ function principalArnKey(caller: Caller): string {
   return caller.principal.type === 'AssumedRole'
     ? (caller.principal.roleArn ?? caller.principal.arn)
     : caller.principal.arn;
-}
-
-/** Merges service keys over the global ones; a service key replaces a global key of the same name. */
-export function mergeContext(global: ContextInput, service: ContextInput | undefined): ContextInput {
-  return service === undefined ? global : { ...global, ...service };
 }
