@@ -29,6 +29,20 @@ export class AwsError extends Error {
   }
 }
 
+/**
+ * S3's 501 for a feature a request asks for that the service does not offer, naming the header when there is one
+ * (AWS's text has no final period).
+ */
+export function notImplemented(header?: string, additionalMessage?: string): AwsError {
+  const extra: Record<string, string> = {};
+  if (header !== undefined) extra.Header = header;
+  if (additionalMessage !== undefined) extra.additionalMessage = additionalMessage;
+  return new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', {
+    status: 501,
+    extra,
+  });
+}
+
 export function isAwsError(value: unknown): value is AwsError {
   return value instanceof AwsError;
 }

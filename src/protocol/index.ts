@@ -1,6 +1,6 @@
 // The protocol layer's facade for the server pipeline: route a request, parse its input from the wire using the
 // service model, and serialize outputs and errors in each protocol's exact format. Handlers never see the wire.
-import { AwsError } from '../core/aws-error.js';
+import { AwsError, notImplemented } from '../core/aws-error.js';
 import { compiledModel, type Operation, type Shape } from './compiled-model.js';
 import { JsonShapeError, readJsonStructure } from './json/json-codec.js';
 import { writeJsonError, writeJsonOutput } from './json/json-output.js';
@@ -102,9 +102,7 @@ export function unsupportedOperationError(route: Route): AwsError {
     case 'json':
       return new AwsError('UnknownOperationException', '');
     default:
-      return new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented.', {
-        status: 501,
-      });
+      return notImplemented();
   }
 }
 

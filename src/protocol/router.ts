@@ -1,6 +1,6 @@
 // Claims a request for a service and operation from the request alone: JSON protocols by X-Amz-Target, query
 // protocols by Action and Version, REST services (S3, S3 Control) by method, path or host, and query string.
-import { AwsError } from '../core/aws-error.js';
+import { AwsError, notImplemented } from '../core/aws-error.js';
 import { compiledModel } from './compiled-model.js';
 import { parseFormBody } from './query/query-input.js';
 import { RestRouteTable } from './rest/rest-routes.js';
@@ -156,9 +156,7 @@ function routeRest(req: HttpRequest, service: ServiceId, options: RouteOptions):
 
 function restNoRoute(service: ServiceId, method: string, segments: readonly string[]): AwsError {
   if (!routeTable(service).matchesPath(segments)) {
-    return new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented.', {
-      status: 501,
-    });
+    return notImplemented();
   }
   const parts = segments.filter((s, i) => s !== '' || i < segments.length - 1);
   const resourceType = parts.length === 0 || parts[0] === '' ? 'SERVICE' : parts.length === 1 ? 'BUCKET' : 'OBJECT';

@@ -1,5 +1,5 @@
 // Which payload hash a request's signature covers, and S3's check of a declared body hash.
-import { AwsError } from '../../core/aws-error.js';
+import { AwsError, notImplemented } from '../../core/aws-error.js';
 import { sha256Hex } from './canonical-request.js';
 import { type ParsedSigV4, type SigningRequest, type SigV4Flavour, UNSIGNED_PAYLOAD } from './types.js';
 
@@ -58,10 +58,7 @@ export function signedPayloadHash(
     );
   }
   if (ECDSA_MODES.has(header)) {
-    throw new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', {
-      status: 501,
-      extra: { Header: 'x-amz-content-sha256' },
-    });
+    throw notImplemented('x-amz-content-sha256');
   }
   return header;
 }

@@ -1,10 +1,9 @@
 // The server-side encryption a write asks for (PutObject, CopyObject, CreateMultipartUpload, POST): its
 // `x-amz-server-side-encryption*` headers, else the bucket's default encryption, checked with S3's errors before any
 // KMS call or byte of the body. Also the refusal of those headers on reads, where they mean nothing.
-import { AwsError } from '../../../core/aws-error.js';
+import { AwsError, notImplemented } from '../../../core/aws-error.js';
 import type { Shaped } from '../../../protocol/index.js';
 import type { CallContext } from '../../types.js';
-import { notImplemented } from '../handlers/object/new-object.js';
 import type { BucketRecord } from '../repos/buckets.js';
 
 export type SseRequest =

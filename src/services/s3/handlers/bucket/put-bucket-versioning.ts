@@ -1,5 +1,5 @@
 // PutBucketVersioning: Enabled or Suspended (Object Lock buckets stay Enabled).
-import { AwsError } from '../../../../core/aws-error.js';
+import { AwsError, notImplemented } from '../../../../core/aws-error.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import { requireBucket } from '../../authorization/s3-target.js';
@@ -13,10 +13,7 @@ export function putBucketVersioning(input: Shaped, call: CallContext): Shaped {
   if (status !== undefined && status !== 'Enabled' && status !== 'Suspended') throw malformedXml();
   if (configuration.MFADelete === 'Enabled') {
     // MFA Delete needs the root's MFA device in x-amz-mfa, which xacct does not model.
-    throw new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented.', {
-      status: 501,
-      extra: { Header: 'x-amz-mfa' },
-    });
+    throw notImplemented('x-amz-mfa');
   }
   if (status === undefined) return {};
   if (bucket.objectLockEnabled && status === 'Suspended') {

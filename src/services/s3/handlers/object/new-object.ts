@@ -88,15 +88,6 @@ export function storageClassOf(input: Shaped): string {
   return requested;
 }
 
-export function notImplemented(header: string, additionalMessage?: string): AwsError {
-  const extra: Record<string, string> = { Header: header };
-  if (additionalMessage !== undefined) extra.additionalMessage = additionalMessage;
-  return new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', {
-    status: 501,
-    extra,
-  });
-}
-
 /**
  * Who owns the new object and the ACL it starts with (S3 UG, "Controlling ownership of objects"): the bucket owner
  * under BucketOwnerEnforced, and under BucketOwnerPreferred when the writer grants bucket-owner-full-control;

@@ -1,6 +1,6 @@
 // PutObject: streams the body into a blob, verifies every digest the request claims, and commits the object only
 // once the blob is complete, so a request that fails (or a process that dies) never leaves a partial object.
-import { AwsError } from '../../../../core/aws-error.js';
+import { AwsError, notImplemented } from '../../../../core/aws-error.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { AuthorizationTarget, CallContext } from '../../../types.js';
 import { aclParts } from '../../authorization/acl-input.js';
@@ -17,7 +17,6 @@ import {
   checkObjectKey,
   contentHeaders,
   MAX_OBJECT_SIZE,
-  notImplemented,
   ownershipOf,
   storageClassOf,
   userMetadata,

@@ -2,10 +2,9 @@
 // only where no object is, `If-Match: <etag>` only over that version. Checked once before the body is read (fail fast)
 // and again inside the commit transaction, where the first writer to finish wins and a key that vanished meanwhile is
 // a 409 ConditionalRequestConflict.
-import { AwsError } from '../../../../core/aws-error.js';
+import { AwsError, notImplemented } from '../../../../core/aws-error.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { ObjectVersion } from '../../repos/object-types.js';
-import { notImplemented } from './new-object.js';
 import { etagListMatches, preconditionFailed } from './read-conditions.js';
 
 export type WriteCondition = { readonly kind: 'if-none-match' } | { readonly kind: 'if-match'; readonly etag: string };
