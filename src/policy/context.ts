@@ -14,8 +14,6 @@ export class ContextEntry {
   private otherKinds: Map<string, readonly unknown[]> | undefined;
 
   constructor(
-    /** The key as the request supplied it (for traces). */
-    readonly key: string,
     readonly values: readonly string[],
     /** True when the key was supplied as a list (a multivalued key), even with one value. */
     readonly multi: boolean,
@@ -56,11 +54,36 @@ function toText(value: ContextScalar): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+type RawValue = ContextScalar | readonly ContextScalar[];
+type Dictionary<T> = Record<string, T | undefined>;
+
+// Objects without a prototype chain, so that keys like `constructor` or `__proto__` are ordinary keys; faster
+// to fill and read than a Map for the twenty-odd keys of a request, which arrive in the same order every time.
+function NoPrototype(): void {}
+NoPrototype.prototype = Object.create(null);
+const dictionary = <T>(): Dictionary<T> => new (NoPrototype as unknown as new () => Dictionary<T>)();
+
+function entryOf(raw: RawValue): ContextEntry {
+  if (!Array.isArray(raw)) return new ContextEntry([toText(raw as ContextScalar)], false);
+  const list = raw as readonly ContextScalar[];
+  return new ContextEntry(
+    list.every((v) => typeof v === 'string') ? (list as readonly string[]) : list.map(toText),
+    true,
+  );
+}
+
 export class RequestContext {
   /** Values derived from this context once per request (resolved policy variables), keyed by what derived them. */
   private derived: Map<object, unknown> | undefined;
+  /** Entries are made on first lookup: a request carries many keys and its policies ask about few. */
+  private entries: Dictionary<ContextEntry> | undefined;
 
-  private constructor(private readonly entries: ReadonlyMap<string, ContextEntry>) {}
+  private constructor(
+    /** The inputs as supplied, earlier ones overridden by later ones (for traces). */
+    private readonly inputs: readonly ContextInput[],
+    /** The winning raw value of every key, by lower-cased key name. */
+    private readonly raw: Dictionary<RawValue>,
+  ) {}
 
   /** `compute()` once per context for `key`: many policies resolve the same variables against one request. */
   memo<T>(key: object, compute: () => T): T {
@@ -71,56 +94,68 @@ export class RequestContext {
     return value;
   }
 
-  /** The keys of `inputs`, a later input's key replacing an earlier one's of the same name. */
+  /**
+   * The keys of `inputs`, a later input's key replacing an earlier one's of the same name. The inputs are kept
+   * for traces, so they must not change afterwards.
+   */
   static from(...inputs: (ContextInput | undefined)[]): RequestContext {
-    const entries = new Map<string, ContextEntry>();
+    const present: ContextInput[] = [];
+    const raw = dictionary<RawValue>();
     for (const input of inputs) {
       if (input === undefined) continue;
+      present.push(input);
       for (const key in input) {
-        const raw = input[key]!;
-        const entry = Array.isArray(raw)
-          ? new ContextEntry(key, raw.map(toText), true)
-          : new ContextEntry(key, [toText(raw as ContextScalar)], false);
-        entries.set(lowerKey(key), entry);
+        // An undefined value (a typed record's optional key) is an absent key, not a value.
+        const value = input[key];
+        if (value !== undefined) raw[lowerKey(key)] = value;
       }
     }
-    return new RequestContext(entries);
+    return new RequestContext(present, raw);
   }
 
   static empty(): RequestContext {
-    return new RequestContext(new Map());
+    return RequestContext.from();
   }
 
   /** A copy where `input` adds keys and replaces same-named ones. */
   with(input: ContextInput): RequestContext {
-    const merged = new Map(this.entries);
-    for (const [lower, entry] of RequestContext.from(input).entries) merged.set(lower, entry);
-    return new RequestContext(merged);
+    return RequestContext.from(...this.inputs, input);
   }
 
   /** A copy with `defaults` added only where the key is not already present. */
   withDefaults(defaults: ContextInput): RequestContext {
-    const merged = new Map(this.entries);
-    for (const [lower, entry] of RequestContext.from(defaults).entries)
-      if (!merged.has(lower)) merged.set(lower, entry);
-    return new RequestContext(merged);
+    return RequestContext.from(defaults, ...this.inputs);
   }
 
   /** Looks up a key already lower-cased by the caller (compiled policies lower-case once). */
   get(lowerKey: string): ContextEntry | undefined {
-    return this.entries.get(lowerKey);
+    let entry = this.entries?.[lowerKey];
+    if (entry !== undefined) return entry;
+    const raw = this.raw[lowerKey];
+    if (raw === undefined) return undefined;
+    entry = entryOf(raw);
+    this.entries ??= dictionary<ContextEntry>();
+    this.entries[lowerKey] = entry;
+    return entry;
   }
 
   /** The value of a single-valued key, as a policy variable sees it; multivalued keys have none. */
   single(lowerKey: string): string | undefined {
-    const entry = this.entries.get(lowerKey);
-    if (entry === undefined || entry.multi || entry.values.length !== 1) return undefined;
-    return entry.values[0];
+    const raw = this.raw[lowerKey];
+    return raw === undefined || Array.isArray(raw) ? undefined : toText(raw as ContextScalar);
   }
 
   toJSON(): Record<string, string | readonly string[]> {
+    // The winning key name for each lower-cased key, then the values in the order the inputs supplied them.
+    const names = dictionary<string>();
+    for (const input of this.inputs) for (const key in input) if (input[key] !== undefined) names[lowerKey(key)] = key;
     const out: Record<string, string | readonly string[]> = {};
-    for (const entry of this.entries.values()) out[entry.key] = entry.multi ? entry.values : entry.values[0]!;
+    for (const lower in names) {
+      const raw = this.raw[lower]!;
+      out[names[lower]!] = Array.isArray(raw)
+        ? (raw as readonly ContextScalar[]).map(toText)
+        : toText(raw as ContextScalar);
+    }
     return out;
   }
 }

@@ -8,7 +8,7 @@ function test(operator: string, policyValues: string[], requestValue: string, va
   const op = resolveOperator(operator)!;
   const raw = op.spec
     .compile(policyValues, variables && op.spec.variables)
-    .test(new ContextEntry('k:x', [requestValue], false), 0, ctx);
+    .test(new ContextEntry([requestValue], false), 0, ctx);
   return op.spec.negated ? !raw : raw;
 }
 

@@ -6,6 +6,7 @@ import type { TraceRecorder } from '../trace.js';
 import type { PolicyTypeLabel } from '../types.js';
 import type { CompiledPolicy, CompiledStatement } from './compiled-policy.js';
 import { evaluateStatement, type PreparedRequest, type StatementMatch, traceStatement } from './evaluate-statement.js';
+import { candidatesOfGroup } from './policy-group.js';
 
 export interface StatementHit {
   readonly policy: CompiledPolicy;
@@ -27,17 +28,43 @@ export function collectDenies(
   }
 }
 
-/** The first applying Allow statement among `policies`, in order. */
+/** Appends every applying Deny statement of the group `policies` to `into`. */
+export function collectGroupDenies(
+  policies: readonly CompiledPolicy[],
+  type: PolicyTypeLabel,
+  req: PreparedRequest,
+  into: StatementHit[],
+): void {
+  if (policies.length === 0) return;
+  for (const c of candidatesOfGroup(policies, req.actionKey).denies) {
+    const match = evaluateStatement(c.statement, req);
+    if (match !== undefined) into.push({ policy: c.policy, type, statement: c.statement, match });
+  }
+}
+
+/** The first applying Allow statement of `policy`. */
 export function firstAllow(
+  policy: CompiledPolicy,
+  type: PolicyTypeLabel,
+  req: PreparedRequest,
+): StatementHit | undefined {
+  for (const cs of policy.candidates(req.actionKey).allows) {
+    const match = evaluateStatement(cs, req);
+    if (match !== undefined) return { policy, type, statement: cs, match };
+  }
+  return undefined;
+}
+
+/** The first applying Allow statement of the group `policies`, in policy and document order. */
+export function firstGroupAllow(
   policies: readonly CompiledPolicy[],
   type: PolicyTypeLabel,
   req: PreparedRequest,
 ): StatementHit | undefined {
-  for (const policy of policies) {
-    for (const cs of policy.candidates(req.actionKey).allows) {
-      const match = evaluateStatement(cs, req);
-      if (match !== undefined) return { policy, type, statement: cs, match };
-    }
+  if (policies.length === 0) return undefined;
+  for (const c of candidatesOfGroup(policies, req.actionKey).allows) {
+    const match = evaluateStatement(c.statement, req);
+    if (match !== undefined) return { policy: c.policy, type, statement: c.statement, match };
   }
   return undefined;
 }

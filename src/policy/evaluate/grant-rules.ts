@@ -7,7 +7,7 @@ import type { TraceRecorder } from '../trace.js';
 import type { DecisionKind, PolicyKind, PolicyTypeLabel } from '../types.js';
 import type { AuthorizationRequest, PolicySet } from './authorize.js';
 import type { CompiledPolicy } from './compiled-policy.js';
-import { bestAllow, firstAllow, type StatementHit } from './evaluate-policy.js';
+import { bestAllow, firstAllow, firstGroupAllow, type StatementHit } from './evaluate-policy.js';
 import type { PreparedRequest } from './evaluate-statement.js';
 
 /** The policies that take part in a request, after exemptions (SCPs for service-linked roles, ...). */
@@ -27,24 +27,16 @@ export interface Verdict {
   readonly hits: readonly StatementHit[];
 }
 
+const NO_POLICIES: readonly CompiledPolicy[] = [];
 const MUST_ALLOW_KINDS: ReadonlySet<PolicyKind> = new Set(['trust', 'kms-key']);
 
-type Step =
-  | { readonly ok: true; readonly hits: readonly StatementHit[] }
-  | { readonly ok: false; readonly type: PolicyTypeLabel };
+/**
+ * Each step appends the statements that grant the request to `hits` and returns the policy type that
+ * failed to grant, or undefined; no per-step objects, as this runs on every request.
+ */
+type Failure = PolicyTypeLabel | undefined;
 
-const fail = (type: PolicyTypeLabel): Step => ({ ok: false, type });
-
-function granted(...hits: (StatementHit | undefined)[]): Step {
-  const out: StatementHit[] = [];
-  for (const h of hits) if (h !== undefined) out.push(h);
-  return { ok: true, hits: out };
-}
-
-/** `first` (a grant) followed by `then`, failing when `then` fails. */
-function join(first: readonly StatementHit[], then: Step): Step {
-  return then.ok ? { ok: true, hits: [...first, ...then.hits] } : then;
-}
+const NO_HITS: readonly StatementHit[] = Object.freeze([]);
 
 export function decideGrants(
   request: AuthorizationRequest,
@@ -60,14 +52,14 @@ export function decideGrants(
       ? 'no RCPs apply to this resource and action'
       : 'RCPFullAWSAccess allows at every level',
   );
-  const scp = scpStep(applicable, req, recorder);
-  if (!scp.ok) return { kind: 'ImplicitDeny', deniedBy: scp.type, hits: [] };
-  const grants = grantStep(request, policies, applicable, req, recorder);
-  if (!grants.ok) return { kind: 'ImplicitDeny', deniedBy: grants.type, hits: [] };
-  const vpce = applicable.vpce === undefined ? undefined : firstAllow([applicable.vpce], 'VPC endpoint', req);
+  const hits: StatementHit[] = [];
+  const failed =
+    scpStep(applicable, req, recorder, hits) ?? grantStep(request, policies, applicable, req, recorder, hits);
+  if (failed !== undefined) return { kind: 'ImplicitDeny', deniedBy: failed, hits: NO_HITS };
+  const vpce = applicable.vpce === undefined ? undefined : firstAllow(applicable.vpce, 'VPC endpoint', req);
   if (applicable.vpce !== undefined && vpce === undefined) {
     recorder?.step('VPC endpoint policy', 'fail', 'no statement of the VPC endpoint policy allows the request');
-    return { kind: 'ImplicitDeny', deniedBy: 'VPC endpoint', hits: [] };
+    return { kind: 'ImplicitDeny', deniedBy: 'VPC endpoint', hits: NO_HITS };
   }
   recorder?.step(
     'VPC endpoint policy',
@@ -76,26 +68,29 @@ export function decideGrants(
       ? 'the request did not come through a VPC endpoint'
       : 'the VPC endpoint policy allows the request',
   );
-  const hits = [...scp.hits, ...grants.hits];
   if (vpce !== undefined) hits.push(vpce);
   return { kind: 'Allowed', hits };
 }
 
-function scpStep(applicable: Applicable, req: PreparedRequest, recorder: TraceRecorder | undefined): Step {
+function scpStep(
+  applicable: Applicable,
+  req: PreparedRequest,
+  recorder: TraceRecorder | undefined,
+  hits: StatementHit[],
+): Failure {
   if (applicable.scp === undefined) {
     recorder?.step('service control policies', 'not applicable', 'the principal is not subject to SCPs');
-    return granted();
+    return undefined;
   }
-  const hits: StatementHit[] = [];
   for (let level = 0; level < applicable.scp.length; level++) {
-    const allow = firstAllow(applicable.scp[level]!, 'service control', req);
+    const allow = firstGroupAllow(applicable.scp[level]!, 'service control', req);
     if (allow === undefined) {
       recorder?.step(
         'service control policies',
         'fail',
         `no SCP attached at level ${level} of the organization path allows the request`,
       );
-      return fail('service control');
+      return 'service control';
     }
     hits.push(allow);
   }
@@ -104,26 +99,41 @@ function scpStep(applicable: Applicable, req: PreparedRequest, recorder: TraceRe
     'pass',
     'an SCP allows the request at every level of the organization path',
   );
-  return { ok: true, hits };
+  return undefined;
 }
 
 /** The permissions boundary and session policies, which cap identity and role grants. */
-function limitsStep(request: AuthorizationRequest, applicable: Applicable, req: PreparedRequest): Step {
-  const boundary =
-    applicable.boundary === undefined ? undefined : firstAllow([applicable.boundary], 'permissions boundary', req);
-  if (applicable.boundary !== undefined && boundary === undefined) return fail('permissions boundary');
+function limitsStep(
+  request: AuthorizationRequest,
+  applicable: Applicable,
+  req: PreparedRequest,
+  hits: StatementHit[],
+): Failure {
+  if (applicable.boundary !== undefined) {
+    const boundary = firstAllow(applicable.boundary, 'permissions boundary', req);
+    if (boundary === undefined) return 'permissions boundary';
+    hits.push(boundary);
+  }
   // A GetFederationToken session has no permissions without a session policy; a role session without one is not limited.
-  const needsSession = applicable.session !== undefined || request.principal.type === 'FederatedUser';
-  const session = needsSession ? firstAllow(applicable.session ?? [], 'session', req) : undefined;
-  if (needsSession && session === undefined) return fail('session');
-  return granted(boundary, session);
+  if (applicable.session !== undefined || request.principal.type === 'FederatedUser') {
+    const session = firstGroupAllow(applicable.session ?? NO_POLICIES, 'session', req);
+    if (session === undefined) return 'session';
+    hits.push(session);
+  }
+  return undefined;
 }
 
 /** The principal's own side: identity policies, then the permissions boundary, then session policies. */
-function principalSide(request: AuthorizationRequest, applicable: Applicable, req: PreparedRequest): Step {
-  const identity = firstAllow(applicable.identity, 'identity-based', req);
-  if (identity === undefined) return fail('identity-based');
-  return join([identity], limitsStep(request, applicable, req));
+function principalSide(
+  request: AuthorizationRequest,
+  applicable: Applicable,
+  req: PreparedRequest,
+  hits: StatementHit[],
+): Failure {
+  const identity = firstGroupAllow(applicable.identity, 'identity-based', req);
+  if (identity === undefined) return 'identity-based';
+  hits.push(identity);
+  return limitsStep(request, applicable, req, hits);
 }
 
 function grantStep(
@@ -132,18 +142,19 @@ function grantStep(
   applicable: Applicable,
   req: PreparedRequest,
   recorder: TraceRecorder | undefined,
-): Step {
+  hits: StatementHit[],
+): Failure {
   const p = request.principal;
-  const step =
+  const failed =
     p.account !== undefined && p.account === request.resourceAccount
-      ? sameAccount(request, policies, applicable, req)
-      : crossAccount(request, applicable, req);
+      ? sameAccount(request, policies, applicable, req, hits)
+      : crossAccount(request, applicable, req, hits);
   recorder?.step(
     'resource-based and identity-based policies',
-    step.ok ? 'pass' : 'fail',
-    step.ok ? 'the policies grant the request' : `no ${step.type} policy grants the request`,
+    failed === undefined ? 'pass' : 'fail',
+    failed === undefined ? 'the policies grant the request' : `no ${failed} policy grants the request`,
   );
-  return step;
+  return failed;
 }
 
 function sameAccount(
@@ -151,28 +162,37 @@ function sameAccount(
   policies: PolicySet,
   applicable: Applicable,
   req: PreparedRequest,
-): Step {
+  hits: StatementHit[],
+): Failure {
   const grant = applicable.resource === undefined ? undefined : bestAllow(applicable.resource, req);
   const mustAllow =
     request.resourcePolicyRequired ?? (policies.resource !== undefined && MUST_ALLOW_KINDS.has(policies.resource.kind));
-  if (mustAllow && grant === undefined) return fail('resource-based');
+  if (mustAllow && grant === undefined) return 'resource-based';
+  if (grant !== undefined) hits.push(grant);
   // The root user holds every permission of its account (subject to SCPs, RCPs and explicit denies).
-  if (request.principal.type === 'Account') return granted(grant);
+  if (request.principal.type === 'Account') return undefined;
   // A grant to the user or session itself stands alone; a grant to the role is still capped by the
   // boundary and session policies (IAM UG, "Resource-based policies and implicit denies").
-  if (grant?.match === 'direct') return granted(grant);
-  if (grant?.match === 'role') return join([grant], limitsStep(request, applicable, req));
-  return join(grant === undefined ? [] : [grant], principalSide(request, applicable, req));
+  if (grant?.match === 'direct') return undefined;
+  if (grant?.match === 'role') return limitsStep(request, applicable, req, hits);
+  return principalSide(request, applicable, req, hits);
 }
 
-function crossAccount(request: AuthorizationRequest, applicable: Applicable, req: PreparedRequest): Step {
+function crossAccount(
+  request: AuthorizationRequest,
+  applicable: Applicable,
+  req: PreparedRequest,
+  hits: StatementHit[],
+): Failure {
   const type = request.principal.type;
-  const side =
-    type === 'User' || type === 'AssumedRole' || type === 'FederatedUser'
-      ? principalSide(request, applicable, req)
-      : granted();
-  if (!side.ok) return side;
+  // The resource policy's grant is listed first, as in the same-account case, though the principal's side is checked first.
+  const at = hits.length;
+  if (type === 'User' || type === 'AssumedRole' || type === 'FederatedUser') {
+    const failed = principalSide(request, applicable, req, hits);
+    if (failed !== undefined) return failed;
+  }
   const grant = applicable.resource === undefined ? undefined : bestAllow(applicable.resource, req);
-  if (grant === undefined) return fail('resource-based');
-  return join([grant], side);
+  if (grant === undefined) return 'resource-based';
+  hits.splice(at, 0, grant);
+  return undefined;
 }

@@ -3,7 +3,7 @@
 // five parts; the sixth part (the resource) is the rest of the ARN and may contain colons.
 
 import type { RequestContext } from '../context.js';
-import { matchGlob, matchGlobFrom } from './glob.js';
+import { type Glob, matchGlob, matchGlobFrom } from './glob.js';
 import { parseTemplate, resolveTemplate, type Template } from './template.js';
 
 export interface ArnPattern {
@@ -15,6 +15,8 @@ export interface ArnPattern {
    * with it and the resource part is matched from there, with no need to split the value.
    */
   readonly literalPrefix: string | undefined;
+  /** With `literalPrefix`, the resource part's glob when it has no variables (read without following `parts`). */
+  readonly literalTail: Glob | undefined;
   /** The pattern's parts; fewer than six when the pattern stops early (`arn:aws:s3:*`). */
   readonly parts: readonly Template[];
 }
@@ -82,12 +84,19 @@ function splitPattern(source: string): string[] {
 /** Variables are honoured only in the resource part (after the fifth colon), as AWS documents. */
 export function compileArnPattern(source: string, variables: boolean): ArnPattern {
   if (!source.startsWith('arn:')) {
-    return { source, whole: parseTemplate(source, variables, true), literalPrefix: undefined, parts: [] };
+    const whole = parseTemplate(source, variables, true);
+    return { source, whole, literalPrefix: undefined, literalTail: undefined, parts: [] };
   }
   const raw = splitPattern(source);
   const parts = raw.map((text, i) => parseTemplate(text, variables && i === 5, true));
   const literal = raw.length === 6 && raw.slice(0, 5).every((p) => !/[*?]/.test(p));
-  return { source, whole: undefined, literalPrefix: literal ? `${raw.slice(0, 5).join(':')}:` : undefined, parts };
+  return {
+    source,
+    whole: undefined,
+    literalPrefix: literal ? `${raw.slice(0, 5).join(':')}:` : undefined,
+    literalTail: literal ? parts[5]!.fixed : undefined,
+    parts,
+  };
 }
 
 export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: RequestContext): boolean {
@@ -99,7 +108,7 @@ export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: R
   if (pattern.literalPrefix !== undefined) {
     // The value's sixth part starts right after the prefix when the prefix's five parts match exactly.
     if (value.head !== pattern.literalPrefix) return false;
-    const glob = resolveTemplate(pattern.parts[5]!, context);
+    const glob = pattern.literalTail ?? resolveTemplate(pattern.parts[5]!, context);
     return glob !== undefined && matchGlobFrom(glob, text, pattern.literalPrefix.length);
   }
   const valueParts = value.parts;

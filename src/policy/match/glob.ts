@@ -6,22 +6,29 @@ export const LITERAL = 0;
 export const STAR = 1;
 export const ONE = 2;
 
+/** How a glob is matched: the common shapes have a direct string test, the rest run the general algorithm. */
+const EXACT = 0;
+const ANY = 1;
+const PREFIX = 2;
+const SUFFIX = 3;
+const GENERAL = 4;
+
+/**
+ * One object shape for every glob, with the fast-path text inline: globs sit on the hot path of every
+ * decision, and each pointer followed there is a likely cache miss.
+ */
 export interface Glob {
   readonly text: string;
-  /** One entry per UTF-16 unit of `text`: LITERAL, STAR or ONE. */
-  readonly mask: Uint8Array;
-  /** Precomputed fast path; `undefined` means the general algorithm runs. */
-  readonly fast: FastMatch | undefined;
+  /** One entry per UTF-16 unit of `text` (LITERAL, STAR or ONE); undefined when no character is a wildcard. */
+  readonly mask: Uint8Array | undefined;
+  readonly kind: number;
+  /** The text the fast path compares: all of it (EXACT), without the leading or trailing star (PREFIX, SUFFIX). */
+  readonly fastText: string;
 }
-
-type FastMatch =
-  | { readonly kind: 'exact'; readonly text: string }
-  | { readonly kind: 'any' }
-  | { readonly kind: 'prefix'; readonly text: string }
-  | { readonly kind: 'suffix'; readonly text: string };
 
 /** Builds a glob where every `*` and `?` in `pattern` is a wildcard. */
 export function globFromPattern(pattern: string): Glob {
+  if (!/[*?]/.test(pattern)) return literalGlob(pattern);
   const mask = new Uint8Array(pattern.length);
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charCodeAt(i);
@@ -32,26 +39,24 @@ export function globFromPattern(pattern: string): Glob {
 
 /** Builds a glob where nothing is a wildcard. */
 export function literalGlob(text: string): Glob {
-  return makeGlob(text, new Uint8Array(text.length));
+  return { text, mask: undefined, kind: EXACT, fastText: text };
 }
 
-export function makeGlob(text: string, mask: Uint8Array): Glob {
-  return { text, mask, fast: fastPathFor(text, mask) };
-}
-
-function fastPathFor(text: string, mask: Uint8Array): FastMatch | undefined {
+export function makeGlob(text: string, mask: Uint8Array | undefined): Glob {
+  if (mask === undefined) return literalGlob(text);
   let stars = 0;
   let ones = 0;
   for (const m of mask) {
     if (m === STAR) stars++;
     else if (m === ONE) ones++;
   }
-  if (ones > 0) return undefined;
-  if (stars === 0) return { kind: 'exact', text };
-  if (stars === text.length) return { kind: 'any' };
-  if (stars === 1 && mask[text.length - 1] === STAR) return { kind: 'prefix', text: text.slice(0, -1) };
-  if (stars === 1 && mask[0] === STAR) return { kind: 'suffix', text: text.slice(1) };
-  return undefined;
+  const glob = (kind: number, fastText: string): Glob => ({ text, mask, kind, fastText });
+  if (ones > 0) return glob(GENERAL, '');
+  if (stars === 0) return literalGlob(text);
+  if (stars === text.length) return glob(ANY, '');
+  if (stars === 1 && mask[text.length - 1] === STAR) return glob(PREFIX, text.slice(0, -1));
+  if (stars === 1 && mask[0] === STAR) return glob(SUFFIX, text.slice(1));
+  return glob(GENERAL, '');
 }
 
 export function matchGlob(glob: Glob, value: string): boolean {
@@ -60,20 +65,21 @@ export function matchGlob(glob: Glob, value: string): boolean {
 
 /** Matches `value` from index `start` to its end, without slicing it. */
 export function matchGlobFrom(glob: Glob, value: string, start: number): boolean {
-  const fast = glob.fast;
-  if (fast !== undefined) {
-    switch (fast.kind) {
-      case 'exact':
-        return value.length - start === fast.text.length && value.startsWith(fast.text, start);
-      case 'any':
-        return true;
-      case 'prefix':
-        return value.startsWith(fast.text, start);
-      case 'suffix':
-        return value.length - start >= fast.text.length && value.endsWith(fast.text);
-    }
+  switch (glob.kind) {
+    case EXACT:
+      return start === 0
+        ? value === glob.fastText
+        : value.length - start === glob.fastText.length && value.startsWith(glob.fastText, start);
+    case ANY:
+      return true;
+    case PREFIX:
+      return value.startsWith(glob.fastText, start);
+    case SUFFIX:
+      return value.length - start >= glob.fastText.length && value.endsWith(glob.fastText);
+    default:
+      // INVARIANT: only globs with wildcards are GENERAL, and those have a mask.
+      return matchGeneral(glob.text, glob.mask!, value, start);
   }
-  return matchGeneral(glob.text, glob.mask, value, start);
 }
 
 // Linear-time wildcard matching with backtracking to the most recent star.
@@ -100,13 +106,11 @@ function matchGeneral(p: string, mask: Uint8Array, s: string, start: number): bo
   return j === p.length;
 }
 
-export function globHasWildcards(glob: Glob): boolean {
-  return glob.fast === undefined || glob.fast.kind !== 'exact';
-}
-
 /** Lower-cases a glob's text; wildcards are unaffected (for case-insensitive matching). */
 export function lowerGlob(glob: Glob): Glob {
   const lowered = glob.text.toLowerCase();
+  if (lowered === glob.text) return glob;
+  if (glob.mask === undefined) return literalGlob(lowered);
   if (lowered.length === glob.text.length) return makeGlob(lowered, glob.mask);
   // Some characters lower-case to two code units; rebuild the mask character by character.
   let text = '';

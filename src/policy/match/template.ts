@@ -7,7 +7,8 @@ import { type Glob, globFromPattern, literalGlob, makeGlob } from './glob.js';
 interface TextPart {
   readonly kind: 'text';
   readonly text: string;
-  readonly mask: Uint8Array;
+  /** Which characters are wildcards; undefined when none is. */
+  readonly mask: Uint8Array | undefined;
 }
 
 interface VariablePart {
@@ -49,7 +50,7 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
   for (let m = pattern.exec(source); m !== null; m = pattern.exec(source)) {
     if (m.index > last) parts.push(textPart(source.slice(last, m.index), wildcards));
     if (m[1] !== undefined) {
-      parts.push({ kind: 'text', text: m[1], mask: new Uint8Array(1) });
+      parts.push({ kind: 'text', text: m[1], mask: undefined });
     } else {
       const key = m[2]!;
       parts.push({ kind: 'variable', key, lowerKey: key.toLowerCase(), fallback: m[3] });
@@ -64,12 +65,13 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
 function joinParts(parts: readonly TextPart[]): Glob {
   if (parts.length === 1) return makeGlob(parts[0]!.text, parts[0]!.mask);
   let text = '';
-  let length = 0;
-  for (const p of parts) length += p.text.length;
-  const mask = new Uint8Array(length);
+  for (const p of parts) text += p.text;
+  if (parts.every((p) => p.mask === undefined)) return literalGlob(text);
+  const mask = new Uint8Array(text.length);
+  let at = 0;
   for (const p of parts) {
-    mask.set(p.mask, text.length);
-    text += p.text;
+    if (p.mask !== undefined) mask.set(p.mask, at);
+    at += p.text.length;
   }
   return makeGlob(text, mask);
 }
@@ -90,7 +92,7 @@ function substitute(template: Template, context: RequestContext): Glob | undefin
     const value = context.single(part.lowerKey) ?? part.fallback;
     if (value === undefined) return undefined;
     // A substituted value is literal: a `*` in a user name must not widen the policy.
-    resolved.push({ kind: 'text', text: value, mask: new Uint8Array(value.length) });
+    resolved.push({ kind: 'text', text: value, mask: undefined });
   }
   return joinParts(resolved);
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicy } from '../parse/parse-policy.js';
+import { actionKey } from './action-key.js';
+import { CompiledPolicy } from './compiled-policy.js';
+import { candidatesOfGroup } from './policy-group.js';
+
+function identity(id: string, statements: object[]): CompiledPolicy {
+  const { document, diagnostics } = parsePolicy({ Version: '2012-10-17', Statement: statements }, 'identity');
+  if (!document) throw new Error(JSON.stringify(diagnostics));
+  return new CompiledPolicy('identity', id, document);
+}
+
+const allow = (Action: string) => ({ Effect: 'Allow', Action, Resource: '*' });
+const deny = (Action: string) => ({ Effect: 'Deny', Action, Resource: '*' });
+
+describe('policy groups', () => {
+  it('merges the candidates of every policy in policy and document order, split by effect', () => {
+    const a = identity('a', [allow('s3:Get*'), deny('s3:GetObject'), allow('sqs:*')]);
+    const b = identity('b', [allow('*'), deny('s3:*'), allow('s3:PutObject')]);
+    const found = candidatesOfGroup([a, b], actionKey('s3:GetObject'));
+    expect(found.allows.map((c) => [c.policy.id, c.statement.statement.index])).toEqual([
+      ['a', 0],
+      ['b', 0],
+    ]);
+    expect(found.denies.map((c) => [c.policy.id, c.statement.statement.index])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(candidatesOfGroup([a, b], actionKey('sqs:SendMessage')).allows.map((c) => c.policy.id)).toEqual(['a', 'b']);
+  });
+
+  it('regroups an array whose length changed after it was first used', () => {
+    const policies = [identity('a', [allow('s3:GetObject')])];
+    expect(candidatesOfGroup(policies, actionKey('s3:PutObject')).allows).toHaveLength(0);
+    policies.push(identity('b', [allow('s3:PutObject')]));
+    expect(candidatesOfGroup(policies, actionKey('s3:PutObject')).allows.map((c) => c.policy.id)).toEqual(['b']);
+  });
+});

@@ -1,0 +1,72 @@
+// Several policies that a decision reads together (a principal's identity policies, one SCP level), with
+// their candidate statements for an action merged into one list. A decision then does one lookup for the
+// group instead of one per policy: with fifteen identity policies, the per-policy lookups were most of
+// the memory a decision touched.
+
+import type { ActionKey } from './action-key.js';
+import type { CompiledPolicy, CompiledStatement } from './compiled-policy.js';
+
+export interface GroupCandidate {
+  readonly policy: CompiledPolicy;
+  readonly statement: CompiledStatement;
+}
+
+/** The statements of all the group's policies whose Action can match one action, in policy and document order. */
+export interface GroupCandidates {
+  readonly denies: readonly GroupCandidate[];
+  readonly allows: readonly GroupCandidate[];
+}
+
+const CANDIDATE_CACHE_LIMIT = 4096;
+
+class PolicyGroup {
+  private readonly bySlot: (GroupCandidates | undefined)[] = [];
+  private readonly byAction = new Map<string, GroupCandidates>();
+
+  constructor(readonly policies: readonly CompiledPolicy[]) {}
+
+  candidates(action: ActionKey): GroupCandidates {
+    if (action.slot >= 0) {
+      let found = this.bySlot[action.slot];
+      if (found === undefined) {
+        found = this.merge(action);
+        this.bySlot[action.slot] = found;
+      }
+      return found;
+    }
+    let found = this.byAction.get(action.lower);
+    if (found === undefined) {
+      if (this.byAction.size >= CANDIDATE_CACHE_LIMIT) this.byAction.clear();
+      found = this.merge(action);
+      this.byAction.set(action.lower, found);
+    }
+    return found;
+  }
+
+  private merge(action: ActionKey): GroupCandidates {
+    const denies: GroupCandidate[] = [];
+    const allows: GroupCandidate[] = [];
+    for (const policy of this.policies) {
+      const own = policy.candidates(action);
+      for (const statement of own.denies) denies.push({ policy, statement });
+      for (const statement of own.allows) allows.push({ policy, statement });
+    }
+    return { denies, allows };
+  }
+}
+
+/**
+ * Groups are kept per policy array, which callers build once and reuse (the server caches a principal's
+ * policies until the next IAM write). A policy array must not change after it has been passed to
+ * `authorize`; a changed length is noticed and regrouped as a safety net.
+ */
+const groups = new WeakMap<readonly CompiledPolicy[], PolicyGroup>();
+
+export function candidatesOfGroup(policies: readonly CompiledPolicy[], action: ActionKey): GroupCandidates {
+  let group = groups.get(policies);
+  if (group === undefined || group.policies.length !== policies.length) {
+    group = new PolicyGroup([...policies]);
+    groups.set(policies, group);
+  }
+  return group.candidates(action);
+}
