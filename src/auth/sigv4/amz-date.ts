@@ -3,8 +3,23 @@
 
 const BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
+// Requests of the same second (and every replay of a presigned URL) carry the same date: the last one
+// parsed and formatted is kept, which spares two regular expressions and a Date per request.
+let lastParsedText = '';
+let lastParsedMs: number | undefined;
+let lastFormattedMs = Number.NaN;
+let lastFormattedText = '';
+
 /** Milliseconds since the epoch, or undefined when `text` is not a real instant in basic format. */
 export function parseAmzDate(text: string): number | undefined {
+  if (text === lastParsedText) return lastParsedMs;
+  const ms = parseBasic(text);
+  lastParsedText = text;
+  lastParsedMs = ms;
+  return ms;
+}
+
+function parseBasic(text: string): number | undefined {
   const match = BASIC.exec(text);
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second] = match.map(Number) as [number, ...number[]];
@@ -14,10 +29,14 @@ export function parseAmzDate(text: string): number | undefined {
 }
 
 export function formatAmzDate(ms: number): string {
-  return new Date(ms)
+  if (ms === lastFormattedMs) return lastFormattedText;
+  const text = new Date(ms)
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}Z$/, 'Z');
+  lastFormattedMs = ms;
+  lastFormattedText = text;
+  return text;
 }
 
 /** An HTTP-date (`Fri, 24 May 2013 00:00:00 GMT`) or a basic-format date in the Date header. */

@@ -11,6 +11,7 @@ import {
   putDeleteMarker,
   putObjectVersion,
   removeObjectVersion,
+  updateObjectTags,
 } from './objects.js';
 
 let storage: Storage;
@@ -181,5 +182,36 @@ describe('multipart uploads', () => {
     expect(all).toEqual([a1.uploadId, a2.uploadId, b1.uploadId]);
     const rest = listUploads(storage.db, 'b', 'a', a1.uploadId, walk).items.map((i) => i.row?.uploadId);
     expect(rest).toEqual([a2.uploadId, b1.uploadId]);
+  });
+});
+
+describe('the current-version cache', () => {
+  it('answers reads after every kind of write with the committed row', () => {
+    const db = storage.db;
+    putObjectVersion(db, object('c', { etag: 'one' }), undefined);
+    expect(currentVersion(db, 'b', 'c')?.etag).toBe('one');
+    putObjectVersion(db, object('c', { etag: 'two' }), undefined);
+    expect(currentVersion(db, 'b', 'c')?.etag).toBe('two');
+    const current = currentVersion(db, 'b', 'c')!;
+    updateObjectTags(db, current.id, [{ Key: 'new', Value: 'tag' }]);
+    expect(currentVersion(db, 'b', 'c')?.tags).toEqual([{ Key: 'new', Value: 'tag' }]);
+    putDeleteMarker(db, { bucket: 'b', key: 'c', owner: OWNER, now: 2000 }, 'Enabled');
+    expect(currentVersion(db, 'b', 'c')?.deleteMarker).toBe(true);
+    removeObjectVersion(db, 'b', 'c', currentVersion(db, 'b', 'c')!.versionId);
+    expect(currentVersion(db, 'b', 'c')?.etag).toBe('two');
+  });
+
+  it('keeps nothing a rolled-back write read or wrote', () => {
+    const db = storage.db;
+    putObjectVersion(db, object('r', { etag: 'kept' }), undefined);
+    expect(currentVersion(db, 'b', 'r')?.etag).toBe('kept');
+    expect(() =>
+      db.transaction(() => {
+        putObjectVersion(db, object('r', { etag: 'lost' }), undefined);
+        expect(currentVersion(db, 'b', 'r')?.etag).toBe('lost');
+        throw new Error('roll back');
+      }),
+    ).toThrow('roll back');
+    expect(currentVersion(db, 'b', 'r')?.etag).toBe('kept');
   });
 });

@@ -7,6 +7,12 @@ import type { StoredAcl } from '../authorization/acl.js';
 import { KMS_COLUMN_NAMES, type KmsRow, kmsColumnValues, kmsFromRow } from '../sse/kms-columns.js';
 import type { VersioningStatus } from './buckets.js';
 import {
+  cachedCurrentVersion,
+  forgetAllCurrentVersions,
+  forgetCurrentVersion,
+  rememberCurrentVersion,
+} from './current-version-cache.js';
+import {
   type NewObject,
   NULL_VERSION,
   type ObjectOwner,
@@ -64,8 +70,13 @@ export function newVersionId(): string {
 
 /** The current version of a key (possibly a delete marker), or undefined when the key has none. */
 export function currentVersion(db: Database, bucket: string, key: string): ObjectVersion | undefined {
+  const cached = cachedCurrentVersion(db, bucket, key);
+  if (cached !== undefined) return cached;
   const row = db.prepare<[string, string], ObjectRow>(SELECT_CURRENT).get(bucket, key);
-  return row === undefined ? undefined : toVersion(row);
+  if (row === undefined) return undefined;
+  const version = toVersion(row);
+  rememberCurrentVersion(db, version);
+  return version;
 }
 
 export function findVersion(db: Database, bucket: string, key: string, versionId: string): ObjectVersion | undefined {
@@ -84,6 +95,7 @@ export function putObjectVersion(
   versioning: VersioningStatus | undefined,
   check?: (current: ObjectVersion | undefined) => void,
 ): WriteResult {
+  forgetCurrentVersion(db, object.bucket, object.key);
   return db.transaction(() => {
     check?.(currentVersion(db, object.bucket, object.key));
     const freedBlobs = versioning === 'Enabled' ? [] : removeRow(db, object.bucket, object.key, NULL_VERSION);
@@ -99,6 +111,7 @@ export function putDeleteMarker(
   target: { readonly bucket: string; readonly key: string; readonly owner: ObjectOwner; readonly now: number },
   versioning: VersioningStatus,
 ): WriteResult {
+  forgetCurrentVersion(db, target.bucket, target.key);
   return db.transaction(() => {
     const freedBlobs = versioning === 'Enabled' ? [] : removeRow(db, target.bucket, target.key, NULL_VERSION);
     const versionId = versioning === 'Enabled' ? newVersionId() : NULL_VERSION;
@@ -127,6 +140,7 @@ export function putDeleteMarker(
 
 /** Removes one version for good; when it was the current one, the newest remaining version becomes current. */
 export function removeObjectVersion(db: Database, bucket: string, key: string, versionId: string): RemoveResult {
+  forgetCurrentVersion(db, bucket, key);
   return db.transaction(() => {
     const removed = findVersion(db, bucket, key, versionId);
     const freedBlobs = removed === undefined ? [] : removeRow(db, bucket, key, versionId);
@@ -135,10 +149,12 @@ export function removeObjectVersion(db: Database, bucket: string, key: string, v
 }
 
 export function updateObjectTags(db: Database, id: number, tags: readonly ObjectTag[]): void {
+  forgetAllCurrentVersions(db);
   db.prepare('UPDATE s3_objects SET tags = ? WHERE id = ?').run(JSON.stringify(tags), id);
 }
 
 export function updateObjectAcl(db: Database, id: number, acl: StoredAcl): void {
+  forgetAllCurrentVersions(db);
   db.prepare('UPDATE s3_objects SET acl = ? WHERE id = ?').run(JSON.stringify(acl), id);
 }
 
