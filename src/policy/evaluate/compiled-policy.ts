@@ -13,12 +13,22 @@ import { type CompiledPrincipal, compilePrincipal } from '../match/principal-mat
 import type { StatementTrace } from '../trace.js';
 import type { ConditionClause, PolicyDocument, PolicyKind, Statement } from '../types.js';
 import type { ActionKey } from './action-key.js';
-import { actionMismatchTrace, principalValues } from './evaluate-statement.js';
+import {
+  actionMismatchTrace,
+  principalValues,
+  type StatementElementTraces,
+  statementElementTraces,
+} from './evaluate-statement.js';
 
+/** A condition clause with what evaluation reads copied to the top, so a decision follows no pointer to find it. */
 export interface CompiledCondition {
   readonly clause: ConditionClause;
   readonly lowerKey: string;
   readonly spec: OperatorSpec;
+  readonly isNull: boolean;
+  readonly negated: boolean;
+  readonly ifExists: boolean;
+  readonly qualifier: ConditionClause['qualifier'];
   readonly matcher: ValueMatcher;
   /** For the Null operator (values are OR-ed): whether an absent key, and a present key, satisfy the clause. */
   readonly nullAcceptsAbsent: boolean;
@@ -26,6 +36,8 @@ export interface CompiledCondition {
 }
 
 export interface CompiledStatement {
+  /** The policy the statement belongs to (statement lists merged across policies name it per statement). */
+  readonly policy: CompiledPolicy;
   readonly statement: Statement;
   readonly actions: readonly ActionPattern[] | undefined;
   readonly notActions: readonly ActionPattern[] | undefined;
@@ -36,6 +48,7 @@ export interface CompiledStatement {
   readonly conditions: readonly CompiledCondition[];
   /** What the detailed trace shows for this statement when its Action does not match the request. */
   readonly actionMismatchTrace: StatementTrace;
+  readonly elementTraces: StatementElementTraces;
   readonly principalValues: readonly string[];
 }
 
@@ -66,7 +79,7 @@ export class CompiledPolicy {
     readonly document: PolicyDocument,
   ) {
     const variables = document.version === '2012-10-17';
-    this.statements = document.statements.map((s) => compileStatement(s, variables));
+    this.statements = document.statements.map((s) => compileStatement(this, s, variables));
     this.actionMismatchTraces = this.statements.map((cs) => cs.actionMismatchTrace);
     for (const cs of this.statements) this.index(cs);
   }
@@ -108,13 +121,19 @@ export class CompiledPolicy {
     const found = pool
       .filter((cs) => actionMatches(cs, lowerAction))
       .sort((a, b) => a.statement.index - b.statement.index);
-    const candidates: Candidates = {
-      denies: found.filter((cs) => cs.statement.effect === 'Deny'),
-      allows: found.filter((cs) => cs.statement.effect === 'Allow'),
+    return {
+      denies: orShared(found.filter((cs) => cs.statement.effect === 'Deny')),
+      allows: orShared(found.filter((cs) => cs.statement.effect === 'Allow')),
       all: new Set(found),
     };
-    return candidates;
   }
+}
+
+const NONE: readonly CompiledStatement[] = Object.freeze([]);
+
+/** Most policies have no statement for most actions: one shared empty list stays in cache for all of them. */
+export function orShared(statements: readonly CompiledStatement[]): readonly CompiledStatement[] {
+  return statements.length === 0 ? NONE : statements;
 }
 
 export function actionMatches(cs: CompiledStatement, lowerAction: string): boolean {
@@ -123,8 +142,9 @@ export function actionMatches(cs: CompiledStatement, lowerAction: string): boole
   return false;
 }
 
-function compileStatement(s: Statement, variables: boolean): CompiledStatement {
+function compileStatement(policy: CompiledPolicy, s: Statement, variables: boolean): CompiledStatement {
   return {
+    policy,
     statement: s,
     actions: s.action?.map(compileActionPattern),
     notActions: s.notAction?.map(compileActionPattern),
@@ -134,6 +154,7 @@ function compileStatement(s: Statement, variables: boolean): CompiledStatement {
     notPrincipal: s.notPrincipal === undefined ? undefined : compilePrincipal(s.notPrincipal),
     conditions: s.conditions.map((c) => compileCondition(c, variables)),
     actionMismatchTrace: actionMismatchTrace(s),
+    elementTraces: statementElementTraces(s),
     principalValues: principalValues(s),
   };
 }
@@ -146,6 +167,10 @@ function compileCondition(clause: ConditionClause, variables: boolean): Compiled
     clause,
     lowerKey: clause.key.toLowerCase(),
     spec,
+    isNull: spec.family === 'Null',
+    negated: spec.negated,
+    ifExists: clause.ifExists,
+    qualifier: clause.qualifier,
     matcher: spec.compile(clause.values, variables && spec.variables),
     nullAcceptsAbsent: clause.values.some((v) => v.toLowerCase() === 'true'),
     nullAcceptsPresent: clause.values.some((v) => v.toLowerCase() === 'false'),

@@ -36,9 +36,9 @@ export function collectGroupDenies(
   into: StatementHit[],
 ): void {
   if (policies.length === 0) return;
-  for (const c of candidatesOfGroup(policies, req.actionKey).denies) {
-    const match = evaluateStatement(c.statement, req);
-    if (match !== undefined) into.push({ policy: c.policy, type, statement: c.statement, match });
+  for (const cs of candidatesOfGroup(policies, req.actionKey).denies) {
+    const match = evaluateStatement(cs, req);
+    if (match !== undefined) into.push({ policy: cs.policy, type, statement: cs, match });
   }
 }
 
@@ -62,9 +62,9 @@ export function firstGroupAllow(
   req: PreparedRequest,
 ): StatementHit | undefined {
   if (policies.length === 0) return undefined;
-  for (const c of candidatesOfGroup(policies, req.actionKey).allows) {
-    const match = evaluateStatement(c.statement, req);
-    if (match !== undefined) return { policy: c.policy, type, statement: c.statement, match };
+  for (const cs of candidatesOfGroup(policies, req.actionKey).allows) {
+    const match = evaluateStatement(cs, req);
+    if (match !== undefined) return { policy: cs.policy, type, statement: cs, match };
   }
   return undefined;
 }

@@ -18,11 +18,11 @@ describe('policy groups', () => {
     const a = identity('a', [allow('s3:Get*'), deny('s3:GetObject'), allow('sqs:*')]);
     const b = identity('b', [allow('*'), deny('s3:*'), allow('s3:PutObject')]);
     const found = candidatesOfGroup([a, b], actionKey('s3:GetObject'));
-    expect(found.allows.map((c) => [c.policy.id, c.statement.statement.index])).toEqual([
+    expect(found.allows.map((c) => [c.policy.id, c.statement.index])).toEqual([
       ['a', 0],
       ['b', 0],
     ]);
-    expect(found.denies.map((c) => [c.policy.id, c.statement.statement.index])).toEqual([
+    expect(found.denies.map((c) => [c.policy.id, c.statement.index])).toEqual([
       ['a', 1],
       ['b', 1],
     ]);

@@ -4,17 +4,12 @@
 // the memory a decision touched.
 
 import type { ActionKey } from './action-key.js';
-import type { CompiledPolicy, CompiledStatement } from './compiled-policy.js';
-
-export interface GroupCandidate {
-  readonly policy: CompiledPolicy;
-  readonly statement: CompiledStatement;
-}
+import { type CompiledPolicy, type CompiledStatement, orShared } from './compiled-policy.js';
 
 /** The statements of all the group's policies whose Action can match one action, in policy and document order. */
 export interface GroupCandidates {
-  readonly denies: readonly GroupCandidate[];
-  readonly allows: readonly GroupCandidate[];
+  readonly denies: readonly CompiledStatement[];
+  readonly allows: readonly CompiledStatement[];
 }
 
 const CANDIDATE_CACHE_LIMIT = 4096;
@@ -44,14 +39,14 @@ class PolicyGroup {
   }
 
   private merge(action: ActionKey): GroupCandidates {
-    const denies: GroupCandidate[] = [];
-    const allows: GroupCandidate[] = [];
+    const denies: CompiledStatement[] = [];
+    const allows: CompiledStatement[] = [];
     for (const policy of this.policies) {
       const own = policy.candidates(action);
-      for (const statement of own.denies) denies.push({ policy, statement });
-      for (const statement of own.allows) allows.push({ policy, statement });
+      denies.push(...own.denies);
+      allows.push(...own.allows);
     }
-    return { denies, allows };
+    return { denies: orShared(denies), allows: orShared(allows) };
   }
 }
 

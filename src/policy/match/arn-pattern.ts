@@ -6,19 +6,20 @@ import type { RequestContext } from '../context.js';
 import { type Glob, matchGlob, matchGlobFrom } from './glob.js';
 import { parseTemplate, resolveTemplate, type Template } from './template.js';
 
+/**
+ * A compiled pattern, in one of three forms. Not an ARN (e.g. `*`): `whole` matches the entire value. First five
+ * parts plain text (`arn:aws:s3:::`, the common case): the value must start with `literalPrefix` and `whole`
+ * matches the resource part from there, with no need to split the value. Otherwise `parts` match part by part.
+ */
 export interface ArnPattern {
   readonly source: string;
-  /** Set when the pattern is not an ARN (e.g. `*`): then the whole value is matched as one glob. */
-  readonly whole: Template | undefined;
-  /**
-   * Set when the first five parts are plain text (`arn:aws:s3:::`), the common case: the value must start
-   * with it and the resource part is matched from there, with no need to split the value.
-   */
   readonly literalPrefix: string | undefined;
-  /** With `literalPrefix`, the resource part's glob when it has no variables (read without following `parts`). */
-  readonly literalTail: Glob | undefined;
-  /** The pattern's parts; fewer than six when the pattern stops early (`arn:aws:s3:*`). */
-  readonly parts: readonly Template[];
+  /** The glob for the whole value or, with `literalPrefix`, the resource part, when it has no variables. */
+  readonly wholeGlob: Glob | undefined;
+  /** The same with variables, resolved per request; undefined when `wholeGlob` is set or `parts` are used. */
+  readonly wholeTemplate: Template | undefined;
+  /** The pattern's parts when matched part by part; fewer than six when the pattern stops early (`arn:aws:s3:*`). */
+  readonly parts: readonly Template[] | undefined;
 }
 
 /** A value matched against ARN patterns; its split into parts is computed only if a pattern needs it. */
@@ -81,44 +82,50 @@ function splitPattern(source: string): string[] {
   return parts;
 }
 
-/** Variables are honoured only in the resource part (after the fifth colon), as AWS documents. */
-export function compileArnPattern(source: string, variables: boolean): ArnPattern {
-  if (!source.startsWith('arn:')) {
-    const whole = parseTemplate(source, variables, true);
-    return { source, whole, literalPrefix: undefined, literalTail: undefined, parts: [] };
-  }
-  const raw = splitPattern(source);
-  const parts = raw.map((text, i) => parseTemplate(text, variables && i === 5, true));
-  const literal = raw.length === 6 && raw.slice(0, 5).every((p) => !/[*?]/.test(p));
+function wholeOrTail(source: string, text: string, variables: boolean, literalPrefix?: string): ArnPattern {
+  const template = parseTemplate(text, variables, true);
   return {
     source,
-    whole: undefined,
-    literalPrefix: literal ? `${raw.slice(0, 5).join(':')}:` : undefined,
-    literalTail: literal ? parts[5]!.fixed : undefined,
-    parts,
+    literalPrefix,
+    wholeGlob: template.fixed,
+    wholeTemplate: template.fixed === undefined ? template : undefined,
+    parts: undefined,
   };
 }
 
-export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: RequestContext): boolean {
-  const text = value.text;
-  if (pattern.whole !== undefined) {
-    const glob = resolveTemplate(pattern.whole, context);
-    return glob !== undefined && matchGlob(glob, text);
+/** `Resource: "*"` is in most policies: one shared pattern keeps it in cache. */
+const ANY_RESOURCE = wholeOrTail('*', '*', false);
+
+/** Variables are honoured only in the resource part (after the fifth colon), as AWS documents. */
+export function compileArnPattern(source: string, variables: boolean): ArnPattern {
+  if (source === '*') return ANY_RESOURCE;
+  if (!source.startsWith('arn:')) return wholeOrTail(source, source, variables);
+  const raw = splitPattern(source);
+  if (raw.length === 6 && raw.slice(0, 5).every((p) => !/[*?]/.test(p))) {
+    const prefix = `${raw.slice(0, 5).join(':')}:`;
+    return wholeOrTail(source, raw[5]!, variables, prefix);
   }
-  if (pattern.literalPrefix !== undefined) {
+  const parts = raw.map((text, i) => parseTemplate(text, variables && i === 5, true));
+  return { source, literalPrefix: undefined, wholeGlob: undefined, wholeTemplate: undefined, parts };
+}
+
+export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: RequestContext): boolean {
+  const parts = pattern.parts;
+  if (parts === undefined) {
+    const prefix = pattern.literalPrefix;
     // The value's sixth part starts right after the prefix when the prefix's five parts match exactly.
-    if (value.head !== pattern.literalPrefix) return false;
-    const glob = pattern.literalTail ?? resolveTemplate(pattern.parts[5]!, context);
-    return glob !== undefined && matchGlobFrom(glob, text, pattern.literalPrefix.length);
+    if (prefix !== undefined && value.head !== prefix) return false;
+    const glob = pattern.wholeGlob ?? resolveTemplate(pattern.wholeTemplate!, context);
+    return glob !== undefined && matchGlobFrom(glob, value.text, prefix === undefined ? 0 : prefix.length);
   }
   const valueParts = value.parts;
   if (valueParts === undefined) return false;
-  const last = pattern.parts.length - 1;
+  const last = parts.length - 1;
   for (let i = 0; i < last; i++) {
-    const glob = resolveTemplate(pattern.parts[i]!, context);
+    const glob = resolveTemplate(parts[i]!, context);
     if (glob === undefined || !matchGlob(glob, valueParts[i]!)) return false;
   }
   const tail = last === 5 ? valueParts[5]! : valueParts.slice(last).join(':');
-  const glob = resolveTemplate(pattern.parts[last]!, context);
+  const glob = resolveTemplate(parts[last]!, context);
   return glob !== undefined && matchGlob(glob, tail);
 }
