@@ -1,10 +1,14 @@
 // S3 benchmarks against xacct and its peers in the same run: presigned GET of a 1 KiB object under wrk,
-// 1 KiB PUTs with the SDK at concurrency 32, and 1 GiB PUT/GET throughput with the server's peak RSS.
+// 1 KiB PUTs with the SDK at concurrency 32, and 1 GiB PUT/GET throughput with the server's peak RSS; with the ceilings
+// this machine puts on them (the SDK client alone, node:http alone).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, get, request } from 'node:http';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { startMoto, startS3rver, startXacct } from './s3-targets.mjs';
+import { freePort } from './server.mjs';
 import { hasWrk, runWrk } from './wrk.mjs';
 
 const GIB = 1024 ** 3;
@@ -130,6 +134,32 @@ async function sdkClientCeiling({ seconds }) {
   }
 }
 
+// A server that answers every request with a 1 KiB body and S3-like headers, and does nothing else.
+const BARE_SERVER = `
+const body = Buffer.alloc(1024, 'b');
+require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 1024, etag: '"0"' });
+  res.end(body);
+}).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('ready'));`;
+
+/**
+ * What node:http alone answers under the same wrk load, from its own process. On a 2-core machine wrk and the
+ * server share the CPU, so this bounds the presigned-GET rate of any Node server here.
+ */
+async function nodeHttpCeiling({ seconds }) {
+  if (!hasWrk()) return 'wrk not installed';
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', BARE_SERVER, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(child.stdout, 'data');
+  try {
+    return runWrk(`http://127.0.0.1:${port}/bench-bucket/small`, { seconds });
+  } finally {
+    const exited = once(child, 'exit');
+    child.kill();
+    await exited;
+  }
+}
+
 async function measure(target, { seconds }) {
   const s3 = client(target);
   const bucket = 'bench-bucket';
@@ -145,7 +175,10 @@ async function measure(target, { seconds }) {
 }
 
 export async function runS3Benchmark({ seconds = 8 } = {}) {
-  const results = { sdkClientCeiling: await sdkClientCeiling({ seconds }) };
+  const results = {
+    sdkClientCeiling: await sdkClientCeiling({ seconds }),
+    nodeHttpGetCeiling: await nodeHttpCeiling({ seconds }),
+  };
   for (const start of [startXacct, startS3rver, startMoto]) {
     const target = await start();
     if (target === undefined) continue;

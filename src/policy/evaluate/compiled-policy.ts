@@ -13,6 +13,7 @@ import { type CompiledPrincipal, compilePrincipal } from '../match/principal-mat
 import type { StatementTrace } from '../trace.js';
 import type { ConditionClause, PolicyDocument, PolicyKind, Statement } from '../types.js';
 import type { ActionKey } from './action-key.js';
+import { Candidates } from './candidates.js';
 import {
   actionMismatchTrace,
   principalValues,
@@ -53,13 +54,6 @@ export interface CompiledStatement {
 }
 
 const CANDIDATE_CACHE_LIMIT = 4096;
-
-/** The statements whose Action can match one action, split by effect (denies are always all evaluated). */
-export interface Candidates {
-  readonly denies: readonly CompiledStatement[];
-  readonly allows: readonly CompiledStatement[];
-  readonly all: ReadonlySet<CompiledStatement>;
-}
 
 export class CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
@@ -121,19 +115,11 @@ export class CompiledPolicy {
     const found = pool
       .filter((cs) => actionMatches(cs, lowerAction))
       .sort((a, b) => a.statement.index - b.statement.index);
-    return {
-      denies: orShared(found.filter((cs) => cs.statement.effect === 'Deny')),
-      allows: orShared(found.filter((cs) => cs.statement.effect === 'Allow')),
-      all: new Set(found),
-    };
+    return Candidates.of(
+      found.filter((cs) => cs.statement.effect === 'Deny'),
+      found.filter((cs) => cs.statement.effect === 'Allow'),
+    );
   }
-}
-
-const NONE: readonly CompiledStatement[] = Object.freeze([]);
-
-/** Most policies have no statement for most actions: one shared empty list stays in cache for all of them. */
-export function orShared(statements: readonly CompiledStatement[]): readonly CompiledStatement[] {
-  return statements.length === 0 ? NONE : statements;
 }
 
 export function actionMatches(cs: CompiledStatement, lowerAction: string): boolean {

@@ -22,7 +22,9 @@ export function collectDenies(
   req: PreparedRequest,
   into: StatementHit[],
 ): void {
-  for (const cs of policy.candidates(req.actionKey).denies) {
+  const { statements, denyCount } = policy.candidates(req.actionKey);
+  for (let i = 0; i < denyCount; i++) {
+    const cs = statements[i]!;
     const match = evaluateStatement(cs, req);
     if (match !== undefined) into.push({ policy, type, statement: cs, match });
   }
@@ -36,7 +38,9 @@ export function collectGroupDenies(
   into: StatementHit[],
 ): void {
   if (policies.length === 0) return;
-  for (const cs of candidatesOfGroup(policies, req.actionKey).denies) {
+  const { statements, denyCount } = candidatesOfGroup(policies, req.actionKey);
+  for (let i = 0; i < denyCount; i++) {
+    const cs = statements[i]!;
     const match = evaluateStatement(cs, req);
     if (match !== undefined) into.push({ policy: cs.policy, type, statement: cs, match });
   }
@@ -48,7 +52,9 @@ export function firstAllow(
   type: PolicyTypeLabel,
   req: PreparedRequest,
 ): StatementHit | undefined {
-  for (const cs of policy.candidates(req.actionKey).allows) {
+  const { statements, denyCount } = policy.candidates(req.actionKey);
+  for (let i = denyCount; i < statements.length; i++) {
+    const cs = statements[i]!;
     const match = evaluateStatement(cs, req);
     if (match !== undefined) return { policy, type, statement: cs, match };
   }
@@ -62,7 +68,9 @@ export function firstGroupAllow(
   req: PreparedRequest,
 ): StatementHit | undefined {
   if (policies.length === 0) return undefined;
-  for (const cs of candidatesOfGroup(policies, req.actionKey).allows) {
+  const { statements, denyCount } = candidatesOfGroup(policies, req.actionKey);
+  for (let i = denyCount; i < statements.length; i++) {
+    const cs = statements[i]!;
     const match = evaluateStatement(cs, req);
     if (match !== undefined) return { policy: cs.policy, type, statement: cs, match };
   }
@@ -74,7 +82,9 @@ const GRANT_RANK: Readonly<Record<StatementMatch, number>> = { direct: 3, applie
 /** The Allow statement of a resource-based policy that names the principal most directly (user/session > role > account). */
 export function bestAllow(policy: CompiledPolicy, req: PreparedRequest): StatementHit | undefined {
   let best: StatementHit | undefined;
-  for (const cs of policy.candidates(req.actionKey).allows) {
+  const { statements, denyCount } = policy.candidates(req.actionKey);
+  for (let i = denyCount; i < statements.length; i++) {
+    const cs = statements[i]!;
     const match = evaluateStatement(cs, req);
     if (match === undefined || (best !== undefined && GRANT_RANK[match] <= GRANT_RANK[best.match])) continue;
     best = { policy, type: 'resource-based', statement: cs, match };
@@ -90,10 +100,10 @@ export function tracePolicy(
   req: PreparedRequest,
   recorder: TraceRecorder,
 ): void {
-  const candidates = policy.candidates(req.actionKey).all;
+  const candidates = policy.candidates(req.actionKey);
   // Most policies have no statement for the action: their statement traces are all the shared mismatch traces.
   const statements =
-    candidates.size === 0
+    candidates.statements.length === 0
       ? policy.actionMismatchTraces
       : policy.statements.map((cs) => (candidates.has(cs) ? traceStatement(cs, req) : cs.actionMismatchTrace));
   let outcome: 'Deny' | 'Allow' | 'NoMatch' = 'NoMatch';

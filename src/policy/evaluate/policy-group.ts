@@ -4,23 +4,18 @@
 // the memory a decision touched.
 
 import type { ActionKey } from './action-key.js';
-import { type CompiledPolicy, type CompiledStatement, orShared } from './compiled-policy.js';
-
-/** The statements of all the group's policies whose Action can match one action, in policy and document order. */
-export interface GroupCandidates {
-  readonly denies: readonly CompiledStatement[];
-  readonly allows: readonly CompiledStatement[];
-}
+import { Candidates } from './candidates.js';
+import type { CompiledPolicy, CompiledStatement } from './compiled-policy.js';
 
 const CANDIDATE_CACHE_LIMIT = 4096;
 
 class PolicyGroup {
-  private readonly bySlot: (GroupCandidates | undefined)[] = [];
-  private readonly byAction = new Map<string, GroupCandidates>();
+  private readonly bySlot: (Candidates | undefined)[] = [];
+  private readonly byAction = new Map<string, Candidates>();
 
   constructor(readonly policies: readonly CompiledPolicy[]) {}
 
-  candidates(action: ActionKey): GroupCandidates {
+  candidates(action: ActionKey): Candidates {
     if (action.slot >= 0) {
       let found = this.bySlot[action.slot];
       if (found === undefined) {
@@ -38,7 +33,7 @@ class PolicyGroup {
     return found;
   }
 
-  private merge(action: ActionKey): GroupCandidates {
+  private merge(action: ActionKey): Candidates {
     const denies: CompiledStatement[] = [];
     const allows: CompiledStatement[] = [];
     for (const policy of this.policies) {
@@ -46,7 +41,7 @@ class PolicyGroup {
       denies.push(...own.denies);
       allows.push(...own.allows);
     }
-    return { denies: orShared(denies), allows: orShared(allows) };
+    return Candidates.of(denies, allows);
   }
 }
 
@@ -57,7 +52,7 @@ class PolicyGroup {
  */
 const groups = new WeakMap<readonly CompiledPolicy[], PolicyGroup>();
 
-export function candidatesOfGroup(policies: readonly CompiledPolicy[], action: ActionKey): GroupCandidates {
+export function candidatesOfGroup(policies: readonly CompiledPolicy[], action: ActionKey): Candidates {
   let group = groups.get(policies);
   if (group === undefined || group.policies.length !== policies.length) {
     group = new PolicyGroup([...policies]);
