@@ -102,6 +102,17 @@ function scopeOf(keyId: string, context: EncryptionContext): string {
   return JSON.stringify([keyId, pairs]);
 }
 
+/**
+ * Object keys derived under a bucket key, by the object's encryption record (the same object while its version is
+ * cached), so repeated GETs of an object skip the HMAC; the bucket key must still be the one it was derived from.
+ */
+const derivedCiphers = new WeakMap<KmsEncryption, { readonly bucketKey: Buffer; readonly cipher: BodyCipher }>();
+
 function cipherOf(kms: KmsEncryption, plaintext: Buffer): BodyCipher {
-  return { key: kms.bucketKey ? deriveObjectKey(plaintext, kms.iv) : plaintext, iv: kms.iv };
+  if (!kms.bucketKey) return { key: plaintext, iv: kms.iv };
+  const known = derivedCiphers.get(kms);
+  if (known !== undefined && known.bucketKey.equals(plaintext)) return known.cipher;
+  const cipher = { key: deriveObjectKey(plaintext, kms.iv), iv: kms.iv };
+  derivedCiphers.set(kms, { bucketKey: plaintext, cipher });
+  return cipher;
 }
