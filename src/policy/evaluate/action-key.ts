@@ -24,3 +24,29 @@ export function actionKey(action: string): ActionKey {
   }
   return key;
 }
+
+const BY_NAME_LIMIT = 4096;
+
+/** Values computed once per action: by slot in an array, or in a bounded map for actions past the slot table. */
+export class PerAction<T> {
+  private readonly bySlot: (T | undefined)[] = [];
+  private readonly byName = new Map<string, T>();
+
+  get(action: ActionKey, compute: (action: ActionKey) => T): T {
+    if (action.slot >= 0) {
+      let found = this.bySlot[action.slot];
+      if (found === undefined) {
+        found = compute(action);
+        this.bySlot[action.slot] = found;
+      }
+      return found;
+    }
+    let found = this.byName.get(action.lower);
+    if (found === undefined) {
+      if (this.byName.size >= BY_NAME_LIMIT) this.byName.clear();
+      found = compute(action);
+      this.byName.set(action.lower, found);
+    }
+    return found;
+  }
+}

@@ -11,7 +11,7 @@ import type { DecisionKind, Effect, PolicyTypeLabel } from '../types.js';
 import { actionKey } from './action-key.js';
 import type { CompiledPolicy } from './compiled-policy.js';
 import { denialMessage } from './denial-message.js';
-import { collectDenies, collectGroupDenies, type StatementHit, tracePolicy } from './evaluate-policy.js';
+import { collectDenies, type StatementHit, tracePolicy } from './evaluate-policy.js';
 import type { PreparedRequest } from './evaluate-statement.js';
 import { type Applicable, decideGrants, type Verdict } from './grant-rules.js';
 
@@ -131,12 +131,12 @@ function traceApplicable(a: Applicable, req: PreparedRequest, recorder: TraceRec
 function explicitDeny(a: Applicable, req: PreparedRequest, recorder: TraceRecorder | undefined): Verdict | undefined {
   // The same order as eachApplicable, written out: this runs on every request.
   const hits: StatementHit[] = [];
-  if (a.rcp !== undefined) for (const level of a.rcp) collectGroupDenies(level, 'resource control', req, hits);
-  if (a.scp !== undefined) for (const level of a.scp) collectGroupDenies(level, 'service control', req, hits);
+  if (a.rcp !== undefined) for (const level of a.rcp) collectDenies(level, 'resource control', req, hits);
+  if (a.scp !== undefined) for (const level of a.scp) collectDenies(level, 'service control', req, hits);
   if (a.resource !== undefined) collectDenies(a.resource, 'resource-based', req, hits);
-  collectGroupDenies(a.identity, 'identity-based', req, hits);
+  collectDenies(a.identity, 'identity-based', req, hits);
   if (a.boundary !== undefined) collectDenies(a.boundary, 'permissions boundary', req, hits);
-  if (a.session !== undefined) collectGroupDenies(a.session, 'session', req, hits);
+  if (a.session !== undefined) collectDenies(a.session, 'session', req, hits);
   if (a.vpce !== undefined) collectDenies(a.vpce, 'VPC endpoint', req, hits);
   const first = hits[0];
   if (first === undefined) {

@@ -12,7 +12,7 @@ import { type ArnPattern, compileArnPattern } from '../match/arn-pattern.js';
 import { type CompiledPrincipal, compilePrincipal } from '../match/principal-match.js';
 import type { StatementTrace } from '../trace.js';
 import type { ConditionClause, PolicyDocument, PolicyKind, Statement } from '../types.js';
-import type { ActionKey } from './action-key.js';
+import { type ActionKey, PerAction } from './action-key.js';
 import { Candidates } from './candidates.js';
 import {
   actionMismatchTrace,
@@ -53,8 +53,6 @@ export interface CompiledStatement {
   readonly principalValues: readonly string[];
 }
 
-const CANDIDATE_CACHE_LIMIT = 4096;
-
 export class CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
   /** The statement traces of a request whose action no statement matches. */
@@ -63,8 +61,9 @@ export class CompiledPolicy {
   private readonly byService = new Map<string, CompiledStatement[]>();
   /** Statements that can match any service (`*`, wildcard prefixes, NotAction). */
   private readonly anyService: CompiledStatement[] = [];
-  private readonly candidatesBySlot: (Candidates | undefined)[] = [];
-  private readonly candidateCache = new Map<string, Candidates>();
+  private readonly candidatesByAction = new PerAction<Candidates>();
+  /** Bound once: a closure made per lookup would be an allocation on every decision. */
+  private readonly findFor = (action: ActionKey): Candidates => this.findCandidates(action.lower);
 
   constructor(
     readonly kind: PolicyKind,
@@ -92,22 +91,9 @@ export class CompiledPolicy {
     }
   }
 
-  /** Statements whose Action/NotAction matches `lowerAction`, in document order, split by effect (memoised per action). */
+  /** Statements whose Action/NotAction matches the action, in document order, denies first (memoised per action). */
   candidates(action: ActionKey): Candidates {
-    if (action.slot >= 0) {
-      const bySlot = this.candidatesBySlot[action.slot];
-      if (bySlot !== undefined) return bySlot;
-      const computed = this.findCandidates(action.lower);
-      this.candidatesBySlot[action.slot] = computed;
-      return computed;
-    }
-    let cached = this.candidateCache.get(action.lower);
-    if (cached === undefined) {
-      if (this.candidateCache.size >= CANDIDATE_CACHE_LIMIT) this.candidateCache.clear();
-      cached = this.findCandidates(action.lower);
-      this.candidateCache.set(action.lower, cached);
-    }
-    return cached;
+    return this.candidatesByAction.get(action, this.findFor);
   }
 
   private findCandidates(lowerAction: string): Candidates {

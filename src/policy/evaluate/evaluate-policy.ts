@@ -4,7 +4,9 @@
 
 import type { TraceRecorder } from '../trace.js';
 import type { PolicyTypeLabel } from '../types.js';
-import type { CompiledPolicy, CompiledStatement } from './compiled-policy.js';
+import type { ActionKey } from './action-key.js';
+import type { Candidates } from './candidates.js';
+import { CompiledPolicy, type CompiledStatement } from './compiled-policy.js';
 import { evaluateStatement, type PreparedRequest, type StatementMatch, traceStatement } from './evaluate-statement.js';
 import { candidatesOfGroup } from './policy-group.js';
 
@@ -15,30 +17,21 @@ export interface StatementHit {
   readonly match: StatementMatch;
 }
 
-/** Appends every applying Deny statement of `policy` to `into`. */
-export function collectDenies(
-  policy: CompiledPolicy,
-  type: PolicyTypeLabel,
-  req: PreparedRequest,
-  into: StatementHit[],
-): void {
-  const { statements, denyCount } = policy.candidates(req.actionKey);
-  for (let i = 0; i < denyCount; i++) {
-    const cs = statements[i]!;
-    const match = evaluateStatement(cs, req);
-    if (match !== undefined) into.push({ policy, type, statement: cs, match });
-  }
+/** One policy, or several read together (identity policies, an SCP level) whose candidates are merged. */
+export type PolicySource = CompiledPolicy | readonly CompiledPolicy[];
+
+function candidatesFor(source: PolicySource, action: ActionKey): Candidates {
+  return source instanceof CompiledPolicy ? source.candidates(action) : candidatesOfGroup(source, action);
 }
 
-/** Appends every applying Deny statement of the group `policies` to `into`. */
-export function collectGroupDenies(
-  policies: readonly CompiledPolicy[],
+/** Appends every applying Deny statement of `source` to `into`. */
+export function collectDenies(
+  source: PolicySource,
   type: PolicyTypeLabel,
   req: PreparedRequest,
   into: StatementHit[],
 ): void {
-  if (policies.length === 0) return;
-  const { statements, denyCount } = candidatesOfGroup(policies, req.actionKey);
+  const { statements, denyCount } = candidatesFor(source, req.actionKey);
   for (let i = 0; i < denyCount; i++) {
     const cs = statements[i]!;
     const match = evaluateStatement(cs, req);
@@ -46,29 +39,13 @@ export function collectGroupDenies(
   }
 }
 
-/** The first applying Allow statement of `policy`. */
+/** The first applying Allow statement of `source`, in policy and document order. */
 export function firstAllow(
-  policy: CompiledPolicy,
+  source: PolicySource,
   type: PolicyTypeLabel,
   req: PreparedRequest,
 ): StatementHit | undefined {
-  const { statements, denyCount } = policy.candidates(req.actionKey);
-  for (let i = denyCount; i < statements.length; i++) {
-    const cs = statements[i]!;
-    const match = evaluateStatement(cs, req);
-    if (match !== undefined) return { policy, type, statement: cs, match };
-  }
-  return undefined;
-}
-
-/** The first applying Allow statement of the group `policies`, in policy and document order. */
-export function firstGroupAllow(
-  policies: readonly CompiledPolicy[],
-  type: PolicyTypeLabel,
-  req: PreparedRequest,
-): StatementHit | undefined {
-  if (policies.length === 0) return undefined;
-  const { statements, denyCount } = candidatesOfGroup(policies, req.actionKey);
+  const { statements, denyCount } = candidatesFor(source, req.actionKey);
   for (let i = denyCount; i < statements.length; i++) {
     const cs = statements[i]!;
     const match = evaluateStatement(cs, req);

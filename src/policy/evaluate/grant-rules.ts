@@ -7,7 +7,7 @@ import type { TraceRecorder } from '../trace.js';
 import type { DecisionKind, PolicyKind, PolicyTypeLabel } from '../types.js';
 import type { AuthorizationRequest, PolicySet } from './authorize.js';
 import type { CompiledPolicy } from './compiled-policy.js';
-import { bestAllow, firstAllow, firstGroupAllow, type StatementHit } from './evaluate-policy.js';
+import { bestAllow, firstAllow, type StatementHit } from './evaluate-policy.js';
 import type { PreparedRequest } from './evaluate-statement.js';
 
 /** The policies that take part in a request, after exemptions (SCPs for service-linked roles, ...). */
@@ -83,7 +83,7 @@ function scpStep(
     return undefined;
   }
   for (let level = 0; level < applicable.scp.length; level++) {
-    const allow = firstGroupAllow(applicable.scp[level]!, 'service control', req);
+    const allow = firstAllow(applicable.scp[level]!, 'service control', req);
     if (allow === undefined) {
       recorder?.step(
         'service control policies',
@@ -116,7 +116,7 @@ function limitsStep(
   }
   // A GetFederationToken session has no permissions without a session policy; a role session without one is not limited.
   if (applicable.session !== undefined || request.principal.type === 'FederatedUser') {
-    const session = firstGroupAllow(applicable.session ?? NO_POLICIES, 'session', req);
+    const session = firstAllow(applicable.session ?? NO_POLICIES, 'session', req);
     if (session === undefined) return 'session';
     hits.push(session);
   }
@@ -130,7 +130,7 @@ function principalSide(
   req: PreparedRequest,
   hits: StatementHit[],
 ): Failure {
-  const identity = firstGroupAllow(applicable.identity, 'identity-based', req);
+  const identity = firstAllow(applicable.identity, 'identity-based', req);
   if (identity === undefined) return 'identity-based';
   hits.push(identity);
   return limitsStep(request, applicable, req, hits);

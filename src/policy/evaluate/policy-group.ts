@@ -3,34 +3,18 @@
 // group instead of one per policy: with fifteen identity policies, the per-policy lookups were most of
 // the memory a decision touched.
 
-import type { ActionKey } from './action-key.js';
+import { type ActionKey, PerAction } from './action-key.js';
 import { Candidates } from './candidates.js';
 import type { CompiledPolicy, CompiledStatement } from './compiled-policy.js';
 
-const CANDIDATE_CACHE_LIMIT = 4096;
-
 class PolicyGroup {
-  private readonly bySlot: (Candidates | undefined)[] = [];
-  private readonly byAction = new Map<string, Candidates>();
+  private readonly candidatesByAction = new PerAction<Candidates>();
+  private readonly mergeFor = (action: ActionKey): Candidates => this.merge(action);
 
   constructor(readonly policies: readonly CompiledPolicy[]) {}
 
   candidates(action: ActionKey): Candidates {
-    if (action.slot >= 0) {
-      let found = this.bySlot[action.slot];
-      if (found === undefined) {
-        found = this.merge(action);
-        this.bySlot[action.slot] = found;
-      }
-      return found;
-    }
-    let found = this.byAction.get(action.lower);
-    if (found === undefined) {
-      if (this.byAction.size >= CANDIDATE_CACHE_LIMIT) this.byAction.clear();
-      found = this.merge(action);
-      this.byAction.set(action.lower, found);
-    }
-    return found;
+    return this.candidatesByAction.get(action, this.mergeFor);
   }
 
   private merge(action: ActionKey): Candidates {
@@ -53,6 +37,7 @@ class PolicyGroup {
 const groups = new WeakMap<readonly CompiledPolicy[], PolicyGroup>();
 
 export function candidatesOfGroup(policies: readonly CompiledPolicy[], action: ActionKey): Candidates {
+  if (policies.length === 0) return Candidates.NONE;
   let group = groups.get(policies);
   if (group === undefined || group.policies.length !== policies.length) {
     group = new PolicyGroup([...policies]);
