@@ -111,7 +111,7 @@ const derivedCiphers = new WeakMap<KmsEncryption, { readonly bucketKey: Buffer; 
 function cipherOf(kms: KmsEncryption, plaintext: Buffer): BodyCipher {
   if (!kms.bucketKey) return { key: plaintext, iv: kms.iv };
   const known = derivedCiphers.get(kms);
-  if (known !== undefined && known.bucketKey.equals(plaintext)) return known.cipher;
+  if (known?.bucketKey.equals(plaintext)) return known.cipher;
   const cipher = { key: deriveObjectKey(plaintext, kms.iv), iv: kms.iv };
   derivedCiphers.set(kms, { bucketKey: plaintext, cipher });
   return cipher;
