@@ -2,9 +2,9 @@
 // A pattern is text plus a mask saying which characters are wildcards, so that escaped
 // characters (`${*}`, `${?}`) and substituted variable values stay literal.
 
-export const LITERAL = 0;
-export const STAR = 1;
-export const ONE = 2;
+const LITERAL = 0;
+const STAR = 1;
+const ONE = 2;
 
 /** How a glob is matched: the common shapes have a direct string test, the rest run the general algorithm. */
 const EXACT = 0;
