@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { HttpRequest, HttpResponse } from '../protocol/index.js';
+import { BlobReadStream } from '../storage/blob-read-stream.js';
 import type { App } from './app.js';
 import type { Logger } from './logger.js';
 
@@ -108,6 +109,10 @@ async function send(res: ServerResponse, response: HttpResponse): Promise<void> 
   }
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
     res.end(body);
+    return;
+  }
+  if (body instanceof BlobReadStream) {
+    if (await body.writeTo(res)) res.end();
     return;
   }
   const stream = body instanceof Readable ? body : Readable.from(body);

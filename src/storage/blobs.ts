@@ -3,9 +3,9 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { blobIds, blobPath, newBlobId } from './blob-layout.js';
+import { BlobReadStream } from './blob-read-stream.js';
 import { createMemoryDir } from './memory-dir.js';
 import { SmallBlobCache } from './small-blob-cache.js';
 
@@ -36,7 +36,6 @@ export type BlobStoreOptions = { readonly dir: string } | { readonly memory: tru
 
 /** Large enough that a 1 GiB body is a few thousand system calls, small enough to keep memory flat per stream. */
 const WRITE_BUFFER = 1024 * 1024;
-const READ_CHUNK = 512 * 1024;
 /** Blobs up to this size are read whole with synchronous calls and kept in the small-blob cache. */
 export const SMALL_BLOB_LIMIT = 64 * 1024;
 /** Memory for cached small bodies: hot small objects skip open/read/close, which cost the most on a presigned GET. */
@@ -102,10 +101,10 @@ export class BlobStore {
   }
 
   /** A stream of the blob's bytes, or of `range` of them. Rejects (ENOENT) if there is no such blob. */
-  async openRead(id: string, range?: BlobRange): Promise<Readable> {
+  async openRead(id: string, range?: BlobRange): Promise<BlobReadStream> {
     if (range !== undefined) assertRange(range);
     const handle = await open(blobPath(this.root, id), 'r');
-    return handle.createReadStream({ start: range?.start, end: range?.end, highWaterMark: READ_CHUNK });
+    return new BlobReadStream(handle, range?.start ?? 0, range?.end ?? Number.MAX_SAFE_INTEGER);
   }
 
   /**
