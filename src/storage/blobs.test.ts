@@ -184,7 +184,11 @@ describe('BlobStore in memory mode', () => {
     try {
       const small = BODY.subarray(0, 5000);
       const seen: Buffer[] = [];
-      const { id, size } = await blobs.write(chunksOf(small, 1000), { onChunk: (c) => seen.push(c) });
+      const { id, size } = await blobs.write(chunksOf(small, 1000), {
+        onChunk: (c) => {
+          seen.push(c);
+        },
+      });
       expect(size).toBe(5000);
       expect(Buffer.concat(seen).equals(small)).toBe(true);
       expect(readFileSync(blobPath(blobs.root, id)).equals(small)).toBe(true);

@@ -12,9 +12,14 @@ import { SmallBlobCache } from './small-blob-cache.js';
 export type BlobSource = AsyncIterable<Buffer> | NodeJS.ReadableStream;
 
 export interface BlobWriteOptions {
-  /** Sees every chunk, in order, before it is written: lets a caller hash the body in the same pass. */
-  readonly onChunk?: (chunk: Buffer) => void;
+  /**
+   * Sees every chunk, in order, before it is written: lets a caller hash the body in the same pass. A returned
+   * promise holds the next chunk back until it settles (a hash on another thread that is behind).
+   */
+  readonly onChunk?: ChunkObserver;
 }
+
+export type ChunkObserver = (chunk: Buffer) => Promise<void> | undefined | void;
 
 export interface BlobWriteResult {
   readonly id: string;
@@ -212,7 +217,7 @@ export class BlobStore {
     path: string,
     head: BodyHead,
     rest: AsyncIterator<Buffer | string>,
-    onChunk?: (chunk: Buffer) => void,
+    onChunk?: ChunkObserver,
   ): Promise<number> {
     let size = head.size;
     async function* counted(): AsyncGenerator<Buffer> {
@@ -222,7 +227,8 @@ export class BlobStore {
       for await (const value of { [Symbol.asyncIterator]: () => rest }) {
         const chunk = asBuffer(value);
         size += chunk.length;
-        onChunk?.(chunk);
+        const held = onChunk?.(chunk);
+        if (held !== undefined) await held;
         yield chunk;
       }
     }
@@ -265,7 +271,7 @@ interface BodyHead {
 async function readHead(
   source: AsyncIterator<Buffer | string>,
   limit: number,
-  onChunk?: (chunk: Buffer) => void,
+  onChunk?: ChunkObserver,
 ): Promise<BodyHead> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -273,7 +279,8 @@ async function readHead(
     const next = await source.next();
     if (next.done === true) return { chunks, size, ended: true };
     const chunk = asBuffer(next.value);
-    onChunk?.(chunk);
+    const held = onChunk?.(chunk);
+    if (held !== undefined) await held;
     chunks.push(chunk);
     size += chunk.length;
   }

@@ -2,6 +2,7 @@
 // 8 KiB chunk minimum, uploads cut off midway (nothing is stored), objects surviving a restart, and
 // GetObjectAttributes.
 
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Crc64Nvme } from '../../src/core/checksums/index.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -58,6 +60,42 @@ describe('aws-chunked uploads', () => {
       ),
     ).rejects.toMatchObject({ name: 'InvalidChunkSizeError', $metadata: { httpStatusCode: 400 } });
     await expect(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'tiny' }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
+  });
+});
+
+describe('large bodies (their flexible checksum is computed on a worker thread)', () => {
+  const body = randomBytes(9 * 1024 * 1024 + 3);
+
+  it('stores the CRC64NVME of an upload that names no checksum, as S3 does', async () => {
+    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: BUCKET, Key: 'large' }));
+    const put = await fetch(url, { method: 'PUT', body });
+    expect(put.status).toBe(200);
+    const crc = new Crc64Nvme();
+    crc.update(body);
+    expect(put.headers.get('x-amz-checksum-crc64nvme')).toBe(crc.digest().toString('base64'));
+    expect(put.headers.get('x-amz-checksum-type')).toBe('FULL_OBJECT');
+    expect(put.headers.get('etag')).toBe(`"${createHash('md5').update(body).digest('hex')}"`);
+    const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'large', ChecksumMode: 'ENABLED' }));
+    expect(got.ChecksumCRC64NVME).toBe(crc.digest().toString('base64'));
+    expect(Buffer.from(await got.Body!.transformToByteArray()).equals(body)).toBe(true);
+  });
+
+  it('verifies a claimed checksum of a large body and stores nothing when it does not match', async () => {
+    const sha256 = createHash('sha256').update(body).digest('base64');
+    const put = await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'large-sha', Body: body, ChecksumSHA256: sha256 }),
+    );
+    expect(put.ChecksumSHA256).toBe(sha256);
+    const wrong = createHash('sha256').update('other').digest('base64');
+    await expect(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'large-bad', Body: body, ChecksumSHA256: wrong })),
+    ).rejects.toMatchObject({
+      name: 'BadDigest',
+      message: 'The SHA256 you specified did not match the calculated checksum.',
+    });
+    await expect(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'large-bad' }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
   });

@@ -54,7 +54,11 @@ function commit(blob: { id: string; size: number }, sha256: string): void {
 
 async function writeAndCommit(chunks: number): Promise<void> {
   const hash = createHash('sha256');
-  const blob = await storage.blobs.write(body(chunks), { onChunk: (chunk) => hash.update(chunk) });
+  const blob = await storage.blobs.write(body(chunks), {
+    onChunk: (chunk) => {
+      hash.update(chunk);
+    },
+  });
   storage.db.transaction(() => commit(blob, hash.digest('hex')));
   report(`committed ${seq}`);
 }

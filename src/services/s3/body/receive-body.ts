@@ -11,9 +11,13 @@ import {
   createChecksum,
   verifyAmzChecksum,
 } from '../../../core/checksums/index.js';
+import { OffloadedChecksum, offloadChecksum } from '../../../core/checksums/offloaded-checksum.js';
 import type { CallContext } from '../../types.js';
 import { type BodyCipher, writeBody } from '../sse/body-cipher.js';
 import type { BodyPlan } from './body-plan.js';
+
+/** Bodies from this size hash their flexible checksum on the worker thread, beside the MD5 on this one. */
+const OFFLOAD_CHECKSUM_FROM = 8 * 1024 * 1024;
 
 export interface ReceiveOptions {
   /** Largest body accepted; larger declared lengths are refused before reading (EntityTooLarge). */
@@ -44,7 +48,6 @@ export async function receiveBody(
   const md5 = createHash('md5');
   const sha256 = plan.payloadSha256 === undefined ? undefined : createHash('sha256');
   const algorithm = plan.checksum?.algorithm ?? options.defaultChecksum;
-  const checksum: Checksum | undefined = algorithm === undefined ? undefined : createChecksum(algorithm);
   const decoder =
     plan.streamingMode === undefined
       ? undefined
@@ -59,6 +62,12 @@ export async function receiveBody(
   const source = decoder === undefined ? body : forward(body as Readable, decoder);
   const blobs = call.deps.storage.blobs;
   let written: { id: string; size: number };
+  // Made last: from here on, every way out digests or cancels it.
+  const checksum: Checksum | OffloadedChecksum | undefined =
+    algorithm === undefined
+      ? undefined
+      : ((plan.declaredLength >= OFFLOAD_CHECKSUM_FROM ? offloadChecksum(algorithm) : undefined) ??
+        createChecksum(algorithm));
   try {
     written = await writeBody(
       blobs,
@@ -66,11 +75,12 @@ export async function receiveBody(
       (chunk) => {
         md5.update(chunk);
         sha256?.update(chunk);
-        checksum?.update(chunk);
+        return checksum?.update(chunk);
       },
       options.cipher,
     );
   } catch (error) {
+    cancelOffloaded(checksum);
     throw bodyError(error);
   }
   try {
@@ -78,7 +88,7 @@ export async function receiveBody(
     const md5Digest = md5.digest();
     if (plan.contentMd5 !== undefined && !md5Digest.equals(plan.contentMd5))
       throw badDigest(plan.contentMd5, md5Digest);
-    const value = checksum?.digest();
+    const value = await checksum?.digest();
     if (plan.checksum !== undefined && value !== undefined) {
       const claimed = plan.checksum.value ?? decoder?.trailers.get(amzChecksumHeader(plan.checksum.algorithm)) ?? '';
       verifyAmzChecksum(plan.checksum.algorithm, claimed, value, plan.checksum.location);
@@ -93,9 +103,15 @@ export async function receiveBody(
           : { algorithm, value: value.toString('base64'), claimed: plan.checksum !== undefined },
     };
   } catch (error) {
+    cancelOffloaded(checksum);
     await blobs.delete(written.id);
     throw error;
   }
+}
+
+/** An offloaded checksum whose digest will not be asked for must be dropped, or the worker keeps it (and runs). */
+function cancelOffloaded(checksum: Checksum | OffloadedChecksum | undefined): void {
+  if (checksum instanceof OffloadedChecksum) checksum.cancel();
 }
 
 /**

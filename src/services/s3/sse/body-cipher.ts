@@ -4,7 +4,7 @@
 import { type Cipher, createCipheriv, createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pooledRandomBytes } from '../../../core/random-pool.js';
-import type { BlobSource, BlobStore, BlobWriteResult } from '../../../storage/blobs.js';
+import type { BlobSource, BlobStore, BlobWriteResult, ChunkObserver } from '../../../storage/blobs.js';
 
 export interface BodyCipher {
   /** 32 bytes. */
@@ -52,12 +52,13 @@ async function* transformed(
   source: AsyncIterable<Buffer | string>,
   cipher: BodyCipher,
   offset: number,
-  onPlain?: (chunk: Buffer) => void,
+  onPlain?: ChunkObserver,
 ): AsyncGenerator<Buffer> {
   const aes = cipherAt(cipher, offset);
   for await (const chunk of source) {
     if (typeof chunk === 'string') throw new Error('an object body must yield Buffers, not strings');
-    onPlain?.(chunk);
+    const held = onPlain?.(chunk);
+    if (held !== undefined) await held;
     yield aes.update(chunk);
   }
 }
@@ -69,7 +70,7 @@ async function* transformed(
 export function writeBody(
   blobs: BlobStore,
   source: BlobSource,
-  onPlain: (chunk: Buffer) => void,
+  onPlain: ChunkObserver,
   cipher: BodyCipher | undefined,
 ): Promise<BlobWriteResult> {
   if (cipher === undefined) return blobs.write(source, { onChunk: onPlain });

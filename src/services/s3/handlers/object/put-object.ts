@@ -83,7 +83,8 @@ export async function putObject(input: Shaped, call: CallContext): Promise<Shape
     ETag: `"${version.etag}"`,
     ...encryption.output,
     VersionId: bucket.versioning === 'Enabled' ? version.versionId : undefined,
-    ...(body.checksum?.claimed ? checksumOutput(checksum) : {}),
+    // Also the CRC64NVME S3 adds to an upload that names no checksum (PutObject API reference, ChecksumCRC64NVME).
+    ...checksumOutput(checksum),
   };
 }
 
