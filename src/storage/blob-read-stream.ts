@@ -57,7 +57,8 @@ export class BlobReadStream extends Readable {
     if (this.consumed) throw new Error('BlobReadStream.writeTo on a stream that was already read');
     this.consumed = true;
     const closed = closeOf(out);
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
+    // Made on first use and no larger than the bytes left then: a small body needs one small buffer.
+    const buffers: [Buffer | undefined, Buffer | undefined] = [undefined, undefined];
     const writing: [Promise<typeof CLOSED | undefined>, Promise<typeof CLOSED | undefined>] = [
       Promise.resolve(undefined),
       Promise.resolve(undefined),
@@ -67,10 +68,12 @@ export class BlobReadStream extends Readable {
         if ((await Promise.race([writing[turn], closed.promise])) === CLOSED) return false;
         const length = this.nextLength();
         if (length === 0) break;
-        const { bytesRead } = await this.handle.read(buffers[turn], 0, length, this.position);
+        const buffer = buffers[turn] ?? Buffer.allocUnsafe(length);
+        buffers[turn] = buffer;
+        const { bytesRead } = await this.handle.read(buffer, 0, length, this.position);
         if (bytesRead === 0) break;
         this.position += bytesRead;
-        writing[turn] = written(out, buffers[turn].subarray(0, bytesRead));
+        writing[turn] = written(out, buffer.subarray(0, bytesRead));
       }
       const last = await Promise.race([Promise.all(writing), closed.promise]);
       return last !== CLOSED && !last.includes(CLOSED);
