@@ -46,18 +46,19 @@ export function checkRequestTime(parsed: ParsedSigV4, nowMs: number, flavour: Si
 
 function checkPresignedS3(parsed: ParsedSigV4, nowMs: number): void {
   const expiresSeconds = parsed.expiresSeconds ?? 0;
-  const expiresAt = isoSeconds(parsed.requestTimeMs + expiresSeconds * 1000);
+  // Formatted only for an error: isoSeconds keeps the last second it formatted, and that is the request's.
+  const expiresAt = () => isoSeconds(parsed.requestTimeMs + expiresSeconds * 1000);
   if (parsed.requestTimeMs > nowMs + MAX_SKEW_MS) {
     // S3 really does echo X-Amz-Date here as epoch milliseconds.
     throw new AwsError('AccessDenied', 'Request is not yet valid', {
       status: 403,
-      extra: { 'X-Amz-Date': String(parsed.requestTimeMs), Expires: expiresAt, ServerTime: isoSeconds(nowMs) },
+      extra: { 'X-Amz-Date': String(parsed.requestTimeMs), Expires: expiresAt(), ServerTime: isoSeconds(nowMs) },
     });
   }
   if (nowMs > parsed.requestTimeMs + expiresSeconds * 1000) {
     throw new AwsError('AccessDenied', 'Request has expired', {
       status: 403,
-      extra: { 'X-Amz-Expires': String(expiresSeconds), Expires: expiresAt, ServerTime: isoSeconds(nowMs) },
+      extra: { 'X-Amz-Expires': String(expiresSeconds), Expires: expiresAt(), ServerTime: isoSeconds(nowMs) },
     });
   }
 }
