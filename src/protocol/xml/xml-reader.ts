@@ -1,6 +1,6 @@
 // Reads an XML request document into a value of a model shape (lists, maps, attributes, scalars by type).
 // fast-xml-parser gives a loose tree; the shape decides what each element means.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from '../../core/fast-xml-parser.js';
 import type { Member, Shape } from '../compiled-model.js';
 import { readScalar, UNREADABLE } from '../scalar.js';
 

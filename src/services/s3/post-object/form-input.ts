@@ -1,7 +1,8 @@
 // The fields of a browser upload read as the PutObject input they stand for (acl, Content-Type, x-amz-meta-*,
 // x-amz-storage-class, ...), so that POST uploads share PutObject's checks, and the `tagging` field's XML.
-import { XMLParser } from 'fast-xml-parser';
+
 import { AwsError } from '../../../core/aws-error.js';
+import { XMLParser } from '../../../core/fast-xml-parser.js';
 import type { Shaped } from '../../../protocol/index.js';
 import type { ObjectTag } from '../repos/object-types.js';
 
