@@ -7,9 +7,11 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChecksumAlgorithm } from './checksum.js';
+import { type Checksum, type ChecksumAlgorithm, createChecksum } from './checksum.js';
 import type { FromChecksumWorker, ToChecksumWorker } from './checksum-worker-messages.js';
 
+/** Bodies from this size hash on the worker thread; for smaller ones the messages would cost more than they save. */
+const OFFLOAD_FROM = 8 * 1024 * 1024;
 const BATCH = 1024 * 1024;
 const MAX_WAITING = 4 * BATCH;
 
@@ -153,6 +155,18 @@ class ChecksumWorker {
     for (const job of this.jobs.values()) job.fail(error);
     this.jobs.clear();
   }
+}
+
+export type BodyChecksum = Checksum | OffloadedChecksum;
+
+/** A checksum for a body of `size` bytes: on the worker thread when the body is large and the worker available. */
+export function bodyChecksum(algorithm: ChecksumAlgorithm, size: number): BodyChecksum {
+  return (size >= OFFLOAD_FROM ? offloadChecksum(algorithm) : undefined) ?? createChecksum(algorithm);
+}
+
+/** A checksum whose digest will not be asked for must be dropped, or the worker keeps it (and the process running). */
+export function dropChecksum(checksum: BodyChecksum | undefined): void {
+  if (checksum instanceof OffloadedChecksum) checksum.cancel();
 }
 
 /** Undefined until first needed; null once the worker is known to be unavailable (then bodies hash inline). */

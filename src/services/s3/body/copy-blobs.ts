@@ -2,8 +2,9 @@
 // source, CompleteMultipartUpload concatenates the parts. The sources are read one after another with flat memory.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { type AmzChecksumAlgorithm, createChecksum } from '../../../core/checksums/index.js';
-import type { BlobStore } from '../../../storage/blobs.js';
+import type { AmzChecksumAlgorithm } from '../../../core/checksums/index.js';
+import { bodyChecksum, dropChecksum } from '../../../core/checksums/offloaded-checksum.js';
+import type { BlobStore, BlobWriteResult } from '../../../storage/blobs.js';
 import { type BodyCipher, decryptBody, writeBody } from '../sse/body-cipher.js';
 import type { ByteRange } from './byte-range.js';
 
@@ -15,23 +16,32 @@ export interface BlobSegment {
   readonly cipher?: BodyCipher | undefined;
 }
 
+export interface CopyOptions {
+  /** The checksum to compute, when one is asked for. */
+  readonly algorithm: AmzChecksumAlgorithm | undefined;
+  /** Encrypts the new blob (SSE-KMS); its MD5 and checksum are the plaintext's either way. */
+  readonly cipher?: BodyCipher | undefined;
+  /** The bytes to copy in all: a large copy computes its checksum on the worker thread. */
+  readonly size: number;
+  /** Whether to compute the copy's MD5: a multipart object's ETag comes from its parts' MD5s instead. */
+  readonly md5: boolean;
+}
+
 export interface CopiedBlob {
   readonly blobId: string;
   readonly size: number;
-  readonly md5: Buffer;
+  /** Computed when asked for. */
+  readonly md5: Buffer | undefined;
   /** Base64 digest in `algorithm`, when one was asked for. */
   readonly checksum: string | undefined;
 }
 
-/** `cipher` encrypts the new blob (SSE-KMS); its MD5 and checksum are the plaintext's either way. */
 export async function copyBlobs(
   blobs: BlobStore,
   segments: readonly BlobSegment[],
-  algorithm: AmzChecksumAlgorithm | undefined,
-  cipher?: BodyCipher,
+  options: CopyOptions,
 ): Promise<CopiedBlob> {
-  const md5 = createHash('md5');
-  const checksum = algorithm === undefined ? undefined : createChecksum(algorithm);
+  const md5 = options.md5 ? createHash('md5') : undefined;
   async function* concatenated(): AsyncGenerator<Buffer> {
     for (const segment of segments) {
       // An empty range (a zero-byte part) has nothing to read.
@@ -41,19 +51,27 @@ export async function copyBlobs(
       for await (const chunk of stream) yield chunk as Buffer;
     }
   }
-  const written = await writeBody(
-    blobs,
-    concatenated(),
-    (chunk) => {
-      md5.update(chunk);
-      checksum?.update(chunk);
-    },
-    cipher,
-  );
+  // Made last: from here on, every way out digests or drops it.
+  const checksum = options.algorithm === undefined ? undefined : bodyChecksum(options.algorithm, options.size);
+  let written: BlobWriteResult;
+  try {
+    written = await writeBody(
+      blobs,
+      concatenated(),
+      (chunk) => {
+        md5?.update(chunk);
+        return checksum?.update(chunk);
+      },
+      options.cipher,
+    );
+  } catch (error) {
+    dropChecksum(checksum);
+    throw error;
+  }
   return {
     blobId: written.id,
     size: written.size,
-    md5: md5.digest(),
-    checksum: checksum?.digest().toString('base64'),
+    md5: md5?.digest(),
+    checksum: (await checksum?.digest())?.toString('base64'),
   };
 }

@@ -4,20 +4,11 @@ import { createHash } from 'node:crypto';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { checkPayloadHash, createAwsChunkedDecoder } from '../../../auth/sigv4/index.js';
 import { AwsError } from '../../../core/aws-error.js';
-import {
-  type AmzChecksumAlgorithm,
-  amzChecksumHeader,
-  type Checksum,
-  createChecksum,
-  verifyAmzChecksum,
-} from '../../../core/checksums/index.js';
-import { OffloadedChecksum, offloadChecksum } from '../../../core/checksums/offloaded-checksum.js';
+import { type AmzChecksumAlgorithm, amzChecksumHeader, verifyAmzChecksum } from '../../../core/checksums/index.js';
+import { bodyChecksum, dropChecksum } from '../../../core/checksums/offloaded-checksum.js';
 import type { CallContext } from '../../types.js';
 import { type BodyCipher, writeBody } from '../sse/body-cipher.js';
 import type { BodyPlan } from './body-plan.js';
-
-/** Bodies from this size hash their flexible checksum on the worker thread, beside the MD5 on this one. */
-const OFFLOAD_CHECKSUM_FROM = 8 * 1024 * 1024;
 
 export interface ReceiveOptions {
   /** Largest body accepted; larger declared lengths are refused before reading (EntityTooLarge). */
@@ -63,11 +54,8 @@ export async function receiveBody(
   const blobs = call.deps.storage.blobs;
   let written: { id: string; size: number };
   // Made last: from here on, every way out digests or cancels it.
-  const checksum: Checksum | OffloadedChecksum | undefined =
-    algorithm === undefined
-      ? undefined
-      : ((plan.declaredLength >= OFFLOAD_CHECKSUM_FROM ? offloadChecksum(algorithm) : undefined) ??
-        createChecksum(algorithm));
+  // A large body's checksum is computed on the worker thread, beside the MD5 on this one.
+  const checksum = algorithm === undefined ? undefined : bodyChecksum(algorithm, plan.declaredLength);
   try {
     written = await writeBody(
       blobs,
@@ -80,7 +68,7 @@ export async function receiveBody(
       options.cipher,
     );
   } catch (error) {
-    cancelOffloaded(checksum);
+    dropChecksum(checksum);
     throw bodyError(error);
   }
   try {
@@ -103,15 +91,10 @@ export async function receiveBody(
           : { algorithm, value: value.toString('base64'), claimed: plan.checksum !== undefined },
     };
   } catch (error) {
-    cancelOffloaded(checksum);
+    dropChecksum(checksum);
     await blobs.delete(written.id);
     throw error;
   }
-}
-
-/** An offloaded checksum whose digest will not be asked for must be dropped, or the worker keeps it (and runs). */
-function cancelOffloaded(checksum: Checksum | OffloadedChecksum | undefined): void {
-  if (checksum instanceof OffloadedChecksum) checksum.cancel();
 }
 
 /**

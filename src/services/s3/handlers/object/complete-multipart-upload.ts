@@ -92,8 +92,7 @@ async function assemble(
   const copied = await copyBlobs(
     call.deps.storage.blobs,
     parts.map((p) => ({ blobId: p.blobId, cipher: cipher && p.iv && partCipher(cipher, p.iv) })),
-    fullObject,
-    cipher,
+    { algorithm: fullObject, cipher, size: parts.reduce((sum, p) => sum + p.size, 0), md5: false },
   );
   // Without a full-object algorithm the upload has a COMPOSITE one.
   const checksum: StoredChecksum =

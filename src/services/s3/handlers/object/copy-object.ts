@@ -61,8 +61,12 @@ export async function copyObject(input: Shaped, call: CallContext): Promise<Shap
   const copied = await copyBlobs(
     call.deps.storage.blobs,
     [{ blobId: source.version.blobId ?? '', cipher: sourceCipher }],
-    algorithm,
-    encryption.cipher,
+    {
+      algorithm,
+      cipher: encryption.cipher,
+      size: source.version.size,
+      md5: true,
+    },
   );
   const checksum = { algorithm, value: copied.checksum ?? '', type: 'FULL_OBJECT' as const };
   const version = await commitObject(
@@ -76,7 +80,7 @@ export async function copyObject(input: Shaped, call: CallContext): Promise<Shap
       key,
       blobId: copied.blobId,
       size: copied.size,
-      etag: copied.md5.toString('hex'),
+      etag: copied.md5!.toString('hex'),
       lastModified: call.now,
       checksum,
       parts: undefined,

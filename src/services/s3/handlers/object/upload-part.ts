@@ -69,14 +69,13 @@ export async function uploadPartCopy(input: Shaped, call: CallContext): Promise<
   const copied = await copyBlobs(
     call.deps.storage.blobs,
     [{ blobId: source.version.blobId ?? '', range, cipher: sourceCipher }],
-    algorithm,
-    cipher,
+    { algorithm, cipher, size: range === undefined ? source.version.size : range.end - range.start + 1, md5: true },
   );
   const part: PartRecord = {
     partNumber,
     blobId: copied.blobId,
     size: copied.size,
-    etag: copied.md5.toString('hex'),
+    etag: copied.md5!.toString('hex'),
     lastModified: call.now,
     checksum: copied.checksum,
     iv: cipher?.iv,
