@@ -68,10 +68,13 @@ export async function copyBlobs(
     dropChecksum(checksum);
     throw error;
   }
-  return {
-    blobId: written.id,
-    size: written.size,
-    md5: md5?.digest(),
-    checksum: (await checksum?.digest())?.toString('base64'),
-  };
+  let digest: Buffer | undefined;
+  try {
+    digest = await checksum?.digest();
+  } catch (error) {
+    // Only a failed worker thread ends here: the copy is not kept.
+    await blobs.delete(written.id);
+    throw error;
+  }
+  return { blobId: written.id, size: written.size, md5: md5?.digest(), checksum: digest?.toString('base64') };
 }
