@@ -51,7 +51,7 @@ export async function copyBlobs(
       for await (const chunk of stream) yield chunk as Buffer;
     }
   }
-  // Made last: from here on, every way out digests or drops it.
+  // Made last, so that every way out from here digests or drops it.
   const checksum = options.algorithm === undefined ? undefined : bodyChecksum(options.algorithm, options.size);
   let written: BlobWriteResult;
   try {

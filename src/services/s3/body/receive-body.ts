@@ -53,8 +53,8 @@ export async function receiveBody(
   const source = decoder === undefined ? body : forward(body as Readable, decoder);
   const blobs = call.deps.storage.blobs;
   let written: { id: string; size: number };
-  // Made last: from here on, every way out digests or cancels it.
-  // A large body's checksum is computed on the worker thread, beside the MD5 on this one.
+  // Made last, so that every way out from here digests or drops it. A large body's checksum is computed on the
+  // worker thread, beside the MD5 on this one.
   const checksum = algorithm === undefined ? undefined : bodyChecksum(algorithm, plan.declaredLength);
   try {
     written = await writeBody(
