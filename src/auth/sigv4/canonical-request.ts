@@ -1,5 +1,5 @@
 // The canonical request and the string to sign, built from small pure pieces.
-import * as crypto from 'node:crypto';
+import { hashOnce } from '../../core/hash-once.js';
 import { awsUriEncode } from './uri-encode.js';
 
 const SPACE_RUNS = / {2,}/g;
@@ -58,14 +58,8 @@ export function canonicalRequest(parts: CanonicalRequestParts): string {
   ].join('\n');
 }
 
-// `crypto.hash` (Node 20.12+) hashes in one call, a third of the cost of a Hash object for a canonical request.
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string })
-  .hash;
-
 export function sha256Hex(data: string | Uint8Array): string {
-  return oneShotHash !== undefined
-    ? oneShotHash('sha256', data, 'hex')
-    : crypto.createHash('sha256').update(data).digest('hex');
+  return hashOnce('sha256', data, 'hex');
 }
 
 /** `AWS4-HMAC-SHA256\n<amzDate>\n<scope>\n<hex sha256 of the canonical request>`. */

@@ -1,13 +1,13 @@
 // Writes REST errors: S3's `<Error>` document (S3 Control wraps it in `<ErrorResponse>`) with the error's extra
 // elements in order and no body for HEAD, and REST JSON's `x-amzn-ErrorType` with a JSON message.
-import { createHash } from 'node:crypto';
 import type { AwsError } from '../../core/aws-error.js';
+import { hashOnce } from '../../core/hash-once.js';
 import type { ErrorMeta, HttpResponse, ResponseMeta } from '../types.js';
 import { escapeXmlText } from '../xml/xml-writer.js';
 
 /** S3's `x-amz-id-2`: the given host id, else one derived from the request id so logs and headers agree. */
 export function s3HostId(meta: ResponseMeta): string {
-  return meta.hostId ?? createHash('sha384').update(meta.requestId).digest('base64');
+  return meta.hostId ?? hashOnce('sha384', meta.requestId, 'base64');
 }
 
 export function s3RequestHeaders(meta: ResponseMeta): Record<string, string> {
