@@ -1,7 +1,11 @@
 // The trail: one event per request with the decisions that were made for it and their traces. Events are
 // queued and written in batches (one transaction per batch) so that recording does not cost an fsync per
-// request; every read flushes the queue first, so a reader always sees every answered request.
+// request; every read flushes the queue first, so a reader always sees every answered request. Statement
+// traces that are the same for every request are stored once (`trace-fragments.ts`).
+
+import type { StatementTrace } from '../policy/index.js';
 import type { Database } from '../storage/db.js';
+import { TraceFragments } from './trace-fragments.js';
 import type { RecordedDecision, TrailEvent, TrailQuery } from './trail-event.js';
 
 /** Enough to amortise one commit over many requests, small enough to bound what a hard kill can lose. */
@@ -33,7 +37,11 @@ export class Trail {
   private queue: TrailEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Database) {}
+  private readonly fragments: TraceFragments;
+
+  constructor(private readonly db: Database) {
+    this.fragments = new TraceFragments(db);
+  }
 
   record(event: TrailEvent): void {
     this.queue.push(event);
@@ -47,13 +55,21 @@ export class Trail {
     if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
+    const pending = new Map<StatementTrace, number>();
+    const detailOf = (e: TrailEvent) =>
+      JSON.stringify({
+        requestId: e.requestId,
+        userAgent: e.userAgent,
+        decisions: this.fragments.compact(e.decisions, pending),
+      });
     this.db.transaction(() => {
       // Many rows per statement: one native call for a whole chunk instead of one per event.
       for (let at = 0; at < batch.length; at += ROWS_PER_INSERT) {
         const count = Math.min(ROWS_PER_INSERT, batch.length - at);
-        this.insertStatement(count).run(...rowValues(batch, at, count));
+        this.insertStatement(count).run(...rowValues(batch, at, count, detailOf));
       }
     });
+    this.fragments.committed(pending);
   }
 
   private insertStatement(rows: number) {
@@ -67,7 +83,7 @@ export class Trail {
   get(eventId: string): TrailEvent | undefined {
     this.flush();
     const row = this.db.prepare<[string], EventRow>('SELECT * FROM trail_events WHERE event_id = ?').get(eventId);
-    return row ? toEvent(row) : undefined;
+    return row ? this.toEvent(row) : undefined;
   }
 
   /** Events newest first. */
@@ -90,16 +106,44 @@ export class Trail {
     return this.db
       .prepare<(string | number)[], EventRow>(sql)
       .all(...params)
-      .map(toEvent);
+      .map((row) => this.toEvent(row));
   }
 
   close(): void {
     this.flush();
   }
+
+  private toEvent(row: EventRow): TrailEvent {
+    const detail = JSON.parse(row.detail) as { requestId: string; userAgent: string; decisions: RecordedDecision[] };
+    return {
+      eventId: row.event_id,
+      time: row.time,
+      principal: row.principal,
+      account: row.account ?? undefined,
+      service: row.service,
+      operation: row.operation,
+      action: row.action ?? undefined,
+      resource: row.resource ?? undefined,
+      sourceIp: row.source_ip,
+      decision: row.decision as TrailEvent['decision'],
+      deniedBy: row.denied_by ?? undefined,
+      decidingPolicy: row.deciding_policy ?? undefined,
+      errorCode: row.error_code ?? undefined,
+      status: row.status,
+      requestId: detail.requestId,
+      userAgent: detail.userAgent,
+      decisions: this.fragments.expand(detail.decisions),
+    };
+  }
 }
 
 /** The bound values of `count` events from `start`, in the column order of the INSERT. */
-function rowValues(batch: readonly TrailEvent[], start: number, count: number): (string | number | null)[] {
+function rowValues(
+  batch: readonly TrailEvent[],
+  start: number,
+  count: number,
+  detailOf: (event: TrailEvent) => string,
+): (string | number | null)[] {
   const values: (string | number | null)[] = [];
   for (let i = start; i < start + count; i++) {
     const e = batch[i]!;
@@ -118,31 +162,8 @@ function rowValues(batch: readonly TrailEvent[], start: number, count: number): 
       e.decidingPolicy ?? null,
       e.errorCode ?? null,
       e.status,
-      JSON.stringify({ requestId: e.requestId, userAgent: e.userAgent, decisions: e.decisions }),
+      detailOf(e),
     );
   }
   return values;
-}
-
-function toEvent(row: EventRow): TrailEvent {
-  const detail = JSON.parse(row.detail) as { requestId: string; userAgent: string; decisions: RecordedDecision[] };
-  return {
-    eventId: row.event_id,
-    time: row.time,
-    principal: row.principal,
-    account: row.account ?? undefined,
-    service: row.service,
-    operation: row.operation,
-    action: row.action ?? undefined,
-    resource: row.resource ?? undefined,
-    sourceIp: row.source_ip,
-    decision: row.decision as TrailEvent['decision'],
-    deniedBy: row.denied_by ?? undefined,
-    decidingPolicy: row.deciding_policy ?? undefined,
-    errorCode: row.error_code ?? undefined,
-    status: row.status,
-    requestId: detail.requestId,
-    userAgent: detail.userAgent,
-    decisions: detail.decisions,
-  };
 }

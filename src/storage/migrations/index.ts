@@ -10,6 +10,7 @@ import * as s3Objects from './008-s3-objects.js';
 import * as kms from './009-kms.js';
 import * as rds from './010-rds.js';
 import * as s3Sse from './011-s3-sse.js';
+import * as trailFragments from './012-trail-fragments.js';
 import type { Migration } from './migration.js';
 
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   kms,
   rds,
   s3Sse,
+  trailFragments,
 ];
