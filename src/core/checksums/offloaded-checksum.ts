@@ -21,7 +21,6 @@ interface Settle<T> {
 }
 
 export class OffloadedChecksum {
-  readonly algorithm: ChecksumAlgorithm;
   private readonly worker: ChecksumWorker;
   private readonly id: number;
   /** Batches back from the worker, ready for reuse. */
@@ -35,10 +34,9 @@ export class OffloadedChecksum {
   private settleResult: Settle<Buffer> | undefined;
   private failure: Error | undefined;
 
-  constructor(worker: ChecksumWorker, id: number, algorithm: ChecksumAlgorithm) {
+  constructor(worker: ChecksumWorker, id: number) {
     this.worker = worker;
     this.id = id;
-    this.algorithm = algorithm;
     this.batch = new Uint8Array(BATCH);
   }
 
@@ -128,7 +126,7 @@ class ChecksumWorker {
 
   start(algorithm: ChecksumAlgorithm): OffloadedChecksum {
     const id = this.nextId++;
-    const job = new OffloadedChecksum(this, id, algorithm);
+    const job = new OffloadedChecksum(this, id);
     if (this.jobs.size === 0) this.thread.ref();
     this.jobs.set(id, job);
     this.post({ kind: 'start', id, algorithm });
