@@ -90,6 +90,9 @@ export function serviceSupportsRcp(prefix: string): boolean {
 }
 
 /** Whether a condition key is known globally or to its service, including `${TagKey}`-style templates. */
+/** A variable part of a catalog key: `${TagKey}` in most services, `<key>` in S3's object tag keys. */
+const TEMPLATE_PART = /\$\{[^}]+\}|<[^>]+>/;
+
 export function conditionKeyExists(key: string): boolean {
   if (globalConditionKey(key) !== undefined || globalTemplateMatches(key)) return true;
   const colon = key.indexOf(':');
@@ -98,7 +101,7 @@ export function conditionKeyExists(key: string): boolean {
   if (data === undefined) return false;
   const lower = key.toLowerCase();
   if (data.conditionKeys[lower] !== undefined) return true;
-  return Object.keys(data.conditionKeys).some((k) => k.includes('${') && templateRegex(k).test(lower));
+  return Object.keys(data.conditionKeys).some((k) => TEMPLATE_PART.test(k) && templateRegex(k).test(lower));
 }
 
 const GLOBAL_TEMPLATES = ['aws:principaltag/', 'aws:resourcetag/', 'aws:requesttag/'];
@@ -114,7 +117,7 @@ function templateRegex(template: string): RegExp {
   let re = templateCache.get(template);
   if (re === undefined) {
     const source = template
-      .split(/\$\{[^}]+\}/)
+      .split(new RegExp(TEMPLATE_PART, 'g'))
       .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
       .join('.+');
     re = new RegExp(`^${source}$`);

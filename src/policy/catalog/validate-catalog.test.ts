@@ -55,6 +55,27 @@ describe('validatePolicy (catalog warnings)', () => {
     ).toEqual([]);
   });
 
+  it('knows the S3 object tag keys, which the catalog names with a <key> part', () => {
+    for (const key of ['s3:ExistingObjectTag/team', 's3:RequestObjectTag/cost-center']) {
+      expect(
+        codes({
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:PutObject'],
+          Resource: 'arn:aws:s3:::b/*',
+          Condition: { StringEquals: { [key]: 'x' } },
+        }),
+      ).toEqual([]);
+    }
+    expect(
+      codes({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::b/*',
+        Condition: { StringEquals: { 's3:ExistingObjectTag/': 'x' } },
+      }),
+    ).toEqual(['warning UnknownConditionKey']);
+  });
+
   it('warns when a resource matches no resource type of the actions', () => {
     expect(codes({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket' })).toEqual([
       'warning ResourceMismatch',
