@@ -219,6 +219,11 @@ describe('PutBucketPolicy validation', () => {
       'Action does not apply to any resource(s) in statement',
     ],
     [
+      'a bucket action on the objects of the bucket',
+      { Effect: 'Allow', Principal: { AWS: A }, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::authz-bucket/*' },
+      'Action does not apply to any resource(s) in statement',
+    ],
+    [
       'an action that does not exist',
       { Effect: 'Allow', Principal: { AWS: A }, Action: 's3:GetObjekt', Resource: 'arn:aws:s3:::authz-bucket/*' },
       'Policy has invalid action',
@@ -232,6 +237,23 @@ describe('PutBucketPolicy validation', () => {
       ).rejects.toMatchObject({ name: 'MalformedPolicy', message, $metadata: { httpStatusCode: 400 } });
     });
   }
+
+  it('accepts conditions on object tags', async () => {
+    const accepted = policy({
+      Effect: 'Allow',
+      Principal: { AWS: A },
+      Action: ['s3:GetObject', 's3:PutObject'],
+      Resource: 'arn:aws:s3:::authz-bucket/*',
+      Condition: { StringEquals: { 's3:ExistingObjectTag/team': 'data', 's3:RequestObjectTag/team': 'data' } },
+    });
+    await s3Client(server, A).send(new PutBucketPolicyCommand({ Bucket: 'authz-bucket', Policy: accepted }));
+    const stored = await s3Client(server, A).send(new GetBucketPolicyCommand({ Bucket: 'authz-bucket' }));
+    expect(JSON.parse(stored.Policy ?? '{}').Statement[0].Condition.StringEquals).toEqual({
+      's3:ExistingObjectTag/team': 'data',
+      's3:RequestObjectTag/team': 'data',
+    });
+    await s3Client(server, A).send(new DeleteBucketPolicyCommand({ Bucket: 'authz-bucket' }));
+  });
 
   it('refuses a policy over 20 KB, and answers NoSuchBucketPolicy when there is none', async () => {
     const big = policy({

@@ -89,10 +89,10 @@ export function serviceSupportsRcp(prefix: string): boolean {
   return rcpServices.has(prefix.toLowerCase());
 }
 
-/** Whether a condition key is known globally or to its service, including `${TagKey}`-style templates. */
 /** A variable part of a catalog key: `${TagKey}` in most services, `<key>` in S3's object tag keys. */
 const TEMPLATE_PART = /\$\{[^}]+\}|<[^>]+>/;
 
+/** Whether a condition key is known globally or to its service, including `${TagKey}`-style templates. */
 export function conditionKeyExists(key: string): boolean {
   if (globalConditionKey(key) !== undefined || globalTemplateMatches(key)) return true;
   const colon = key.indexOf(':');

@@ -83,6 +83,22 @@ describe('validatePolicy (catalog warnings)', () => {
     expect(codes({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::bucket' })).toEqual([]);
   });
 
+  it('reads a bucket name as one path segment, and lets a wildcard stand for slashes', () => {
+    const warningsFor = (action: string, resource: string) =>
+      codes({ Effect: 'Allow', Action: action, Resource: resource });
+    for (const resource of ['arn:aws:s3:::b/*', 'arn:aws:s3:::b/prefix/*', 'arn:aws:s3:::b/key']) {
+      expect(warningsFor('s3:ListBucket', resource)).toEqual(['warning ResourceMismatch']);
+      expect(warningsFor('s3:GetBucketAcl', resource)).toEqual(['warning ResourceMismatch']);
+    }
+    expect(warningsFor('s3:ListBucket', 'arn:aws:s3:::b*')).toEqual([]);
+    expect(warningsFor('s3:GetObject', 'arn:aws:s3:::b*')).toEqual([]);
+    expect(warningsFor('s3:GetObject', 'arn:aws:s3:::*')).toEqual([]);
+    // A log group name holds slashes, and is followed by a colon rather than a slash in its ARN.
+    expect(
+      warningsFor('logs:PutLogEvents', 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/lambda/f:log-stream:s'),
+    ).toEqual([]);
+  });
+
   it('keeps parse errors and adds nothing to an invalid policy', () => {
     expect(validatePolicy({ Statement: [{ Effect: 'Allow' }] }, 'identity').every((d) => d.severity === 'error')).toBe(
       true,

@@ -92,21 +92,33 @@ function keyTemplateMatches(template: string, lowerKey: string): boolean {
   return open > 0 && lowerKey.startsWith(template.slice(0, open).toLowerCase()) && lowerKey.length > open;
 }
 
+/**
+ * The ARN template of a resource type as a pattern. A variable followed by `/`, and an S3 bucket name wherever it is,
+ * stand for one path segment (the bucket ARN is `arn:${Partition}:s3:::${BucketName}`); other variables may hold
+ * anything (a log group name holds slashes).
+ */
 function templateToRegex(arnTemplate: string): RegExp {
-  const source = arnTemplate
-    .split(/(\$\{[^}]+\})/)
-    .map((part) =>
-      part.startsWith('$')
-        ? /^\$\{Partition\}$/.test(part)
-          ? '[^:]*'
-          : '.*'
-        : part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'),
-    )
+  const parts = arnTemplate.split(/(\$\{[^}]+\})/);
+  const source = parts
+    .map((part, i) => {
+      if (!part.startsWith('$')) return part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      if (part === '${Partition}') return '[^:]*';
+      return part === '${BucketName}' || parts[i + 1]?.startsWith('/') ? '[^/]*' : '.*';
+    })
     .join('');
   return new RegExp(`^${source}$`);
 }
 
-/** A policy resource fits a resource type when its text (wildcards as plain characters) fits the ARN template. */
+/**
+ * Whether a policy resource can name a resource of the template: its text (wildcards as plain characters) fits, or,
+ * as a `*` also matches slashes, it fits once each `*` is given a slash to stand for (`arn:aws:s3:::b*` can name an
+ * object, `arn:aws:s3:::b/*` cannot name a bucket).
+ */
+function resourceFits(resource: string, template: string): boolean {
+  const pattern = templateToRegex(template);
+  return pattern.test(resource) || (resource.includes('*') && pattern.test(resource.replaceAll('*', '*/*')));
+}
+
 function resourceWarnings(
   s: Statement,
   base: string,
@@ -120,7 +132,7 @@ function resourceWarnings(
       if (action.resourceTypes.length === 0) return false;
       return action.resourceTypes.some((rt) => {
         const template = resourceTypeArn(service, rt.name);
-        return template !== undefined && templateToRegex(template).test(resource);
+        return template !== undefined && resourceFits(resource, template);
       });
     });
     if (!fits) {
