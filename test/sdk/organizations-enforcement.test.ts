@@ -156,7 +156,7 @@ describe('service control policies', () => {
       .catch((e: unknown) => e);
     expect(denied).toMatchObject({
       name: 'AccessDenied',
-      message: expect.stringMatching(/with an explicit deny in a service control policy$/),
+      message: expect.stringMatching(/because no service control policy allows the iam:CreateUser action$/),
     });
     const eventId = (denied as { $response?: { headers: Record<string, string> } }).$response?.headers[
       'x-xacct-event-id'

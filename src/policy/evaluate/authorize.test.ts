@@ -135,10 +135,16 @@ describe('authorize: cross account', () => {
 
 describe('authorize: organizations and endpoints', () => {
   const full = () => policy('scp', { Effect: 'Allow', Action: '*', Resource: '*' });
-  it('requires an SCP allow at every level and names SCP denials as explicit', () => {
+  it('requires an SCP allow at every level, and names a level without one as an implicit denial', () => {
     const d = decide(user, { identity: [allowGet()], scp: [[full()], [], [full()]] });
     expect(d).toMatchObject({ decision: 'ImplicitDeny', deniedBy: 'service control' });
-    expect(d.message).toMatch(/with an explicit deny in a service control policy$/);
+    expect(d.message).toMatch(/because no service control policy allows the s3:GetObject action$/);
+    const denied = decide(user, {
+      identity: [allowGet()],
+      scp: [[full(), policy('scp', { Effect: 'Deny', Action: 's3:*', Resource: '*' })]],
+    });
+    expect(denied).toMatchObject({ decision: 'ExplicitDeny', deniedBy: 'service control' });
+    expect(denied.message).toMatch(/with an explicit deny in a service control policy$/);
     expect(decide(user, { identity: [allowGet()], scp: [[full()], [full()]] }).decision).toBe('Allowed');
   });
 

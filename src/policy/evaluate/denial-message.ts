@@ -32,7 +32,8 @@ export function denialMessage(
 ): string {
   const on = resource === '*' || resource === '' ? '' : ` on resource: ${resource}`;
   const head = `User: ${principalArn} is not authorized to perform: ${action}${on}`;
-  // SCP denials always read "explicit deny", even when no SCP allowed the action (IAM UG).
-  if (explicit || type === 'service control') return `${head} with an explicit deny in ${EXPLICIT_PHRASE[type]}`;
+  // An SCP level that allows nothing reads "because no service control policy allows" as other implicit denials
+  // do; older AWS messages said "explicit deny" for it (docs/deviations.md).
+  if (explicit) return `${head} with an explicit deny in ${EXPLICIT_PHRASE[type]}`;
   return `${head} because no ${IMPLICIT_PHRASE[type]} allows the ${action} action`;
 }
