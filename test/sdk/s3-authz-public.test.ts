@@ -6,9 +6,12 @@ import {
   DeletePublicAccessBlockCommand,
   GetBucketAclCommand,
   GetBucketVersioningCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
   PutBucketAclCommand,
   PutBucketOwnershipControlsCommand,
   PutBucketPolicyCommand,
+  PutObjectCommand,
   PutPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +130,39 @@ describe('public bucket policies', () => {
     await expect(
       s3Client(server, B).send(new GetBucketVersioningCommand({ Bucket: 'policy-public' })),
     ).rejects.toMatchObject({ name: 'AccessDenied' });
+  });
+
+  it('let no ACL grant in either once RestrictPublicBuckets applies to a public policy', async () => {
+    const s3 = s3Client(server, A);
+    await s3.send(new CreateBucketCommand({ Bucket: 'policy-acl', ObjectOwnership: 'ObjectWriter' }));
+    await s3.send(new DeletePublicAccessBlockCommand({ Bucket: 'policy-acl' }));
+    await s3.send(new PutBucketAclCommand({ Bucket: 'policy-acl', GrantRead: `id=${canonical(B)}` }));
+    await s3.send(new PutObjectCommand({ Bucket: 'policy-acl', Key: 'open', Body: 'x', ACL: 'public-read' }));
+    await s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: 'policy-acl',
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::policy-acl/public/*' },
+          ],
+        }),
+      }),
+    );
+    await s3Client(server, B).send(new ListObjectsV2Command({ Bucket: 'policy-acl' }));
+    expect((await anonymous(server, 'GET', '/policy-acl/open')).status).toBe(200);
+    await s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: 'policy-acl',
+        PublicAccessBlockConfiguration: { ...NO_BLOCK, RestrictPublicBuckets: true },
+      }),
+    );
+    await expect(s3Client(server, B).send(new ListObjectsV2Command({ Bucket: 'policy-acl' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
+    expect((await anonymous(server, 'GET', '/policy-acl/open')).status).toBe(403);
+    const own = await s3.send(new GetObjectCommand({ Bucket: 'policy-acl', Key: 'open' }));
+    expect(await own.Body?.transformToString()).toBe('x');
   });
 
   it('test the S3 condition keys: s3:authType and s3:ResourceAccount', async () => {

@@ -23,7 +23,10 @@ export interface BucketView {
   readonly block: PublicAccessBlock;
   /** The bucket policy with the bucket ACL's grants (when ACLs count). */
   readonly full: CompiledPolicy | undefined;
-  /** The same with the policy's Allow statements left out: RestrictPublicBuckets for outsiders. */
+  /**
+   * The policy's Deny statements alone: what RestrictPublicBuckets leaves outsiders of a bucket whose policy is
+   * public, as it limits access to the owner's account and AWS services (no grant counts, ACL grants included).
+   */
   readonly denyOnly: CompiledPolicy | undefined;
 }
 
@@ -70,7 +73,7 @@ function buildView(bucket: BucketRecord, accountBlock: PublicAccessBlock | undef
     policyIsPublic: policy !== undefined && isPublicPolicy(policy),
     block,
     full: compile(bucket, policy, [...statements, ...aclPart]),
-    denyOnly: compile(bucket, policy, [...denies, ...aclPart]),
+    denyOnly: compile(bucket, policy, denies),
   };
 }
 

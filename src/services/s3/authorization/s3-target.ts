@@ -112,13 +112,16 @@ function resourcePolicyFor(call: CallContext, request: S3Request): CompiledPolic
   // The owner's root can always manage the bucket policy, so a policy can never lock the owner out (S3 UG).
   if (POLICY_ACTIONS.has(request.action) && caller.kind === 'root' && caller.account === bucket.owner) return undefined;
   const view = bucketView(call.deps.storage.db, bucket);
-  const restricted = view.block.restrictPublicBuckets && view.policyIsPublic && !isInsider(caller, bucket);
+  if (view.block.restrictPublicBuckets && view.policyIsPublic && !isInsider(caller, bucket)) return view.denyOnly;
   const objectAcl = bucket.aclsEnabled && request.key !== undefined ? request.objectAcl : undefined;
-  if (objectAcl === undefined) return restricted ? view.denyOnly : view.full;
-  return objectPolicy(bucket, view, objectAcl, restricted);
+  return objectAcl === undefined ? view.full : objectPolicy(bucket, view, objectAcl);
 }
 
-/** RestrictPublicBuckets still lets in the owner's account and AWS service principals. */
+/**
+ * RestrictPublicBuckets still lets in the owner's account and AWS service principals (S3 API reference,
+ * PublicAccessBlockConfiguration: "restricts access to this bucket to only AWS service principals and authorized
+ * users within this account if the bucket has a public policy").
+ */
 function isInsider(caller: Caller, bucket: BucketRecord): boolean {
   return caller.account === bucket.owner || caller.principal.type === 'Service';
 }
@@ -127,14 +130,9 @@ function isInsider(caller: Caller, bucket: BucketRecord): boolean {
  * For an object with its own ACL: the bucket policy's Allow statements reach only objects the bucket owner owns,
  * its Deny statements reach every object; the object's grants add to the bucket's.
  */
-function objectPolicy(
-  bucket: BucketRecord,
-  view: BucketView,
-  objectAcl: StoredAcl,
-  restricted: boolean,
-): CompiledPolicy | undefined {
+function objectPolicy(bucket: BucketRecord, view: BucketView, objectAcl: StoredAcl): CompiledPolicy | undefined {
   const statements = view.policy?.statements ?? [];
-  const allowsReach = objectAcl.owner === bucket.ownerCanonicalId && !restricted;
+  const allowsReach = objectAcl.owner === bucket.ownerCanonicalId;
   const fromPolicy = allowsReach ? statements : statements.filter((s) => s.effect === 'Deny');
   const bucketAcl = effectiveAcl(bucket.acl, bucket, view.block);
   // Numbered after every policy statement, so indexes stay unique whichever policy statements are kept.
