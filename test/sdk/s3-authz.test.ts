@@ -1,15 +1,20 @@
 // S3 authorization as AWS decides it, through the real S3 client: identity and bucket policies in one account and
 // across accounts, S3's denial messages, the bucket-policy special rules, and bucket policy validation.
 import {
+  AbortMultipartUploadCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   DeleteBucketPolicyCommand,
   DeletePublicAccessBlockCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetBucketVersioningCommand,
   ListBucketsCommand,
+  ListMultipartUploadsCommand,
+  ListPartsCommand,
   PutBucketPolicyCommand,
   PutBucketVersioningCommand,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
@@ -18,6 +23,7 @@ import { s3Client, userWithPolicy } from './s3-authz-support.js';
 let server: TestServer;
 const A = '111111111111';
 const B = '222222222222';
+const C = '333333333333';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -150,6 +156,42 @@ describe('cross account', () => {
     await expect(
       s3Client(server, B).send(new DeleteBucketPolicyCommand({ Bucket: 'shared-bucket' })),
     ).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+  });
+});
+
+describe('multipart uploads across accounts', () => {
+  it('let the initiator, and its account, list the parts of its upload and abort it by default', async () => {
+    const s3 = s3Client(server, A);
+    await s3.send(new CreateBucketCommand({ Bucket: 'upload-bucket' }));
+    await s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: 'upload-bucket',
+        Policy: policy({
+          Effect: 'Allow',
+          Principal: { AWS: B },
+          Action: 's3:PutObject',
+          Resource: 'arn:aws:s3:::upload-bucket/*',
+        }),
+      }),
+    );
+    const everything = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+    const uploader = s3Client(server, await userWithPolicy(server, B, 'uploader', everything));
+    const colleague = s3Client(server, await userWithPolicy(server, B, 'colleague', everything));
+    const outsider = s3Client(server, await userWithPolicy(server, C, 'outsider', everything));
+    const { UploadId } = await uploader.send(new CreateMultipartUploadCommand({ Bucket: 'upload-bucket', Key: 'big' }));
+    const upload = { Bucket: 'upload-bucket', Key: 'big', UploadId };
+    await uploader.send(new UploadPartCommand({ ...upload, PartNumber: 1, Body: 'part' }));
+    expect((await uploader.send(new ListPartsCommand(upload))).Parts?.map((p) => p.PartNumber)).toEqual([1]);
+    // "If the multipart upload initiator is an IAM user, the AWS account controlling that IAM user also has
+    // permission" (S3 UG, multipart upload API and permissions).
+    expect((await colleague.send(new ListPartsCommand(upload))).Parts).toHaveLength(1);
+    await expect(outsider.send(new ListPartsCommand(upload))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(outsider.send(new AbortMultipartUploadCommand(upload))).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
+    await uploader.send(new AbortMultipartUploadCommand(upload));
+    const left = await s3.send(new ListMultipartUploadsCommand({ Bucket: 'upload-bucket' }));
+    expect(left.Uploads ?? []).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import { aclStatements } from './acl-statements.js';
 import { type BucketView, bucketView, compile, effectiveAcl } from './bucket-view.js';
 import { requestConditionKeys } from './condition-keys.js';
 import { plainAccessDenied, s3DeniedError } from './denial.js';
+import { initiatorStatement } from './upload-initiator.js';
 
 export type { BucketRecord } from '../repos/buckets.js';
 export { getBucketCors } from '../repos/buckets.js';
@@ -30,6 +31,8 @@ export interface S3Request {
   readonly context?: ContextInput;
   /** The object's ACL, for object actions on an existing object; ignored while the bucket's ACLs are disabled. */
   readonly objectAcl?: StoredAcl;
+  /** AbortMultipartUpload and ListParts: the ARN that initiated the upload the request names, if it exists. */
+  readonly uploadInitiator?: string;
 }
 
 /** The bucket-policy operations only the owner's account may call, and that its root may always call. */
@@ -113,6 +116,11 @@ function resourcePolicyFor(call: CallContext, request: S3Request): CompiledPolic
   if (POLICY_ACTIONS.has(request.action) && caller.kind === 'root' && caller.account === bucket.owner) return undefined;
   const view = bucketView(call.deps.storage.db, bucket);
   if (view.block.restrictPublicBuckets && view.policyIsPublic && !isInsider(caller, bucket)) return view.denyOnly;
+  if (request.uploadInitiator !== undefined && request.key !== undefined) {
+    const statements = view.full?.document.statements ?? [];
+    const initiator = initiatorStatement(request.uploadInitiator, `${bucket.arn}/${request.key}`, statements.length);
+    return compile(bucket, view.policy, [...statements, initiator]);
+  }
   const objectAcl = bucket.aclsEnabled && request.key !== undefined ? request.objectAcl : undefined;
   return objectAcl === undefined ? view.full : objectPolicy(bucket, view, objectAcl);
 }

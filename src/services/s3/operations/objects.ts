@@ -23,6 +23,7 @@ import { deleteObjectTagging, getObjectTagging, putObjectTagging } from '../hand
 import { postObject } from '../handlers/object/post-object.js';
 import { objectWriteTargets, putObject } from '../handlers/object/put-object.js';
 import { uploadPart, uploadPartCopy } from '../handlers/object/upload-part.js';
+import { findUpload } from '../repos/multipart-uploads.js';
 
 type Handler = ServiceOperation['handle'];
 
@@ -31,6 +32,20 @@ function onObject(action: string, handle: Handler): ServiceOperation {
   return {
     authorization: (input: Shaped, call: CallContext): AuthorizationTarget =>
       s3Target(call, { action, bucket: requireBucket(call, input.Bucket as string), key: input.Key as string }),
+    handle,
+  };
+}
+
+/** AbortMultipartUpload and ListParts, which S3 allows the upload's initiator by default (upload-initiator.ts). */
+function onUpload(action: string, handle: Handler): ServiceOperation {
+  return {
+    authorization: (input: Shaped, call: CallContext): AuthorizationTarget => {
+      const bucket = requireBucket(call, input.Bucket as string);
+      const key = input.Key as string;
+      const upload = findUpload(call.deps.storage.db, input.UploadId as string);
+      const named = upload !== undefined && upload.bucket === bucket.name && upload.key === key;
+      return s3Target(call, { action, bucket, key, uploadInitiator: named ? upload.initiator.arn : undefined });
+    },
     handle,
   };
 }
@@ -62,8 +77,8 @@ export const objectOperations: ServiceOperations = {
   UploadPart: onObject('s3:PutObject', uploadPart),
   UploadPartCopy: onObject('s3:PutObject', uploadPartCopy),
   CompleteMultipartUpload: onObject('s3:PutObject', completeMultipartUpload),
-  AbortMultipartUpload: onObject('s3:AbortMultipartUpload', abortMultipartUpload),
-  ListParts: onObject('s3:ListMultipartUploadParts', listParts),
+  AbortMultipartUpload: onUpload('s3:AbortMultipartUpload', abortMultipartUpload),
+  ListParts: onUpload('s3:ListMultipartUploadParts', listParts),
   ListMultipartUploads: { authorization: listMultipartUploadsTarget, handle: listMultipartUploads },
 
   // CORS preflights carry no credentials and need no permission; the bucket's CORS rules decide.
