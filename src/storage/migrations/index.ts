@@ -11,6 +11,7 @@ import * as kms from './009-kms.js';
 import * as rds from './010-rds.js';
 import * as s3Sse from './011-s3-sse.js';
 import * as trailFragments from './012-trail-fragments.js';
+import * as s3CompletedUploads from './013-s3-completed-uploads.js';
 import type { Migration } from './migration.js';
 
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   rds,
   s3Sse,
   trailFragments,
+  s3CompletedUploads,
 ];

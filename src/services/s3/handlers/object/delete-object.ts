@@ -1,11 +1,13 @@
 // DeleteObject (and each key of DeleteObjects): removes the object of an unversioned bucket, stacks a delete marker
-// in a versioned one, or with `versionId` removes that version for good.
+// in a versioned one, or with `versionId` removes that version for good; `If-Match` (DeleteObjects: `<ETag>`) makes
+// the delete conditional.
+import { AwsError } from '../../../../core/aws-error.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { AuthorizationTarget, CallContext } from '../../../types.js';
 import { requireBucket, s3Target } from '../../authorization/s3-target.js';
 import type { BucketRecord } from '../../repos/buckets.js';
 import { NULL_VERSION } from '../../repos/object-types.js';
-import { currentVersion, putDeleteMarker, removeObjectVersion } from '../../repos/objects.js';
+import { currentVersion, findVersion, putDeleteMarker, removeObjectVersion } from '../../repos/objects.js';
 import { deleteBlobs } from './commit-object.js';
 import { checkVersionId } from './object-access.js';
 import { etagListMatches, preconditionFailed } from './read-conditions.js';
@@ -40,18 +42,39 @@ export function deleteObjectTargets(input: Shaped, call: CallContext): Authoriza
 export async function deleteObject(input: Shaped, call: CallContext): Promise<Shaped> {
   const bucket = requireBucket(call, input.Bucket as string);
   const key = input.Key as string;
-  const ifMatch = input.IfMatch as string | undefined;
-  if (ifMatch !== undefined) {
-    const current = currentVersion(call.deps.storage.db, bucket.name, key);
-    if (current !== undefined && !current.deleteMarker && !etagListMatches(ifMatch, current.etag)) {
-      throw preconditionFailed('If-Match');
-    }
-  }
-  const deletion = await removeObject(call, bucket, key, input.VersionId as string | undefined);
+  const versionId = input.VersionId as string | undefined;
+  if (versionId !== undefined) checkVersionId(bucket, versionId);
+  const failed = deleteConditionError(call, bucket, key, versionId, input.IfMatch as string | undefined);
+  if (failed !== undefined) throw failed;
+  const deletion = await removeObject(call, bucket, key, versionId);
   return {
     DeleteMarker: deletion.deleteMarker ? true : undefined,
     VersionId: bucket.versioning === undefined ? undefined : deletion.versionId,
   };
+}
+
+/**
+ * A conditional delete (S3 UG, "How to perform conditional deletes"): `ifMatch` (an ETag, quoted or not, a list of
+ * them, or `*`) is held against the version the delete would act on, the named one or else the current one. A
+ * different ETag is 412 PreconditionFailed; no object there (no such version, no key, or a delete marker on top) is
+ * 404 NoSuchKey, as S3 answers a conditional delete of a key without a current object.
+ * INVARIANT: callers remove the object without awaiting in between, so nothing can change it after this check.
+ */
+export function deleteConditionError(
+  call: CallContext,
+  bucket: BucketRecord,
+  key: string,
+  versionId: string | undefined,
+  ifMatch: string | undefined,
+): AwsError | undefined {
+  if (ifMatch === undefined) return undefined;
+  const db = call.deps.storage.db;
+  const target =
+    versionId === undefined ? currentVersion(db, bucket.name, key) : findVersion(db, bucket.name, key, versionId);
+  if (target === undefined || target.deleteMarker) {
+    return new AwsError('NoSuchKey', 'The specified key does not exist.', { status: 404, extra: { Key: key } });
+  }
+  return etagListMatches(ifMatch, target.etag) ? undefined : preconditionFailed('If-Match');
 }
 
 export async function removeObject(
