@@ -162,7 +162,8 @@ export function removeUpload(db: Database, uploadId: string): readonly string[] 
 
 /**
  * Turns the upload into an object version in one transaction: the upload and its parts go, the object comes. Returns
- * undefined when the upload vanished meanwhile. `check` sees the key's current version (conditional writes).
+ * undefined when the upload vanished meanwhile. `check` sees the key's current version (conditional writes);
+ * `remember` runs in the same transaction with the new version (the record that answers retries).
  */
 export function completeUpload(
   db: Database,
@@ -170,12 +171,14 @@ export function completeUpload(
   object: NewObject,
   versioning: VersioningStatus | undefined,
   check?: (current: ObjectVersion | undefined) => void,
+  remember?: (version: ObjectVersion) => void,
 ): WriteResult | undefined {
   return db.transaction(() => {
     if (!db.prepare('SELECT 1 FROM s3_uploads WHERE upload_id = ?').get(uploadId)) return undefined;
     const blobs = partBlobs(db, uploadId);
     db.prepare('DELETE FROM s3_uploads WHERE upload_id = ?').run(uploadId);
     const written = putObjectVersion(db, object, versioning, check);
+    remember?.(written.version);
     return { version: written.version, freedBlobs: [...written.freedBlobs, ...blobs] };
   });
 }

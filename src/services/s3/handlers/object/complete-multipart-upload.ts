@@ -1,7 +1,7 @@
 // CompleteMultipartUpload: checks the listed parts (order, ETags, the 5 MiB minimum of all but the last), streams them
-// into the object's blob, and in one transaction turns the upload into the current object version. The ETag is the
-// MD5 of the parts' MD5s with `-<count>`; the checksum is the upload's, COMPOSITE or FULL_OBJECT.
-import { createHash } from 'node:crypto';
+// into the object's blob, and in one transaction turns the upload into the current object version and remembers the
+// answer, so that a retry of the same completion gets it again (replay-completion.ts). The ETag is the MD5 of the
+// parts' MD5s with `-<count>`; the checksum is the upload's, COMPOSITE or FULL_OBJECT.
 import { AwsError } from '../../../../core/aws-error.js';
 import { type AmzChecksumAlgorithm, checksumBase64 } from '../../../../core/checksums/index.js';
 import type { Shaped } from '../../../../protocol/index.js';
@@ -9,19 +9,23 @@ import type { CallContext } from '../../../types.js';
 import { requireBucket } from '../../authorization/s3-target.js';
 import { copyBlobs } from '../../body/copy-blobs.js';
 import { BucketStore } from '../../repos/buckets.js';
+import { type CompletionResult, rememberCompletedUpload } from '../../repos/completed-uploads.js';
 import { completeUpload, listParts, type PartRecord, type UploadRecord } from '../../repos/multipart-uploads.js';
-import type { StoredChecksum } from '../../repos/object-types.js';
+import type { NewObject, StoredChecksum } from '../../repos/object-types.js';
 import { currentVersion } from '../../repos/objects.js';
 import type { BodyCipher } from '../../sse/body-cipher.js';
 import { encryptionOutput, openBody, partCipher } from '../../sse/object-encryption.js';
 import { deleteBlobs } from './commit-object.js';
-import { urlEncodeName } from './listing-params.js';
 import { MIN_PART_SIZE, noSuchUpload, requireUpload } from './multipart-common.js';
 import { unquoteEtag } from './read-conditions.js';
+import { completionResult, multipartEtagOf, objectLocation, replayCompletion } from './replay-completion.js';
 import { checkWriteCondition, writeConditionOf } from './write-conditions.js';
 
 export async function completeMultipartUpload(input: Shaped, call: CallContext): Promise<Shaped> {
   const bucket = requireBucket(call, input.Bucket as string);
+  // INVARIANT: only a completed upload has a record, so an upload in progress is never answered from one.
+  const replayed = replayCompletion(call, input);
+  if (replayed !== undefined) return replayed;
   const upload = requireUpload(call, input);
   const db = call.deps.storage.db;
   const condition = writeConditionOf(input);
@@ -31,46 +35,65 @@ export async function completeMultipartUpload(input: Shaped, call: CallContext):
   const cipher = openBody(call, bucket, upload.key, upload.kms);
   const assembled = await assemble(call, upload, parts, input, cipher);
   const { checksum } = assembled;
-  const etag = multipartEtag(parts);
+  const etag = multipartEtagOf(parts.map((p) => p.etag));
   const versioning = BucketStore.of(db).find(bucket.name)?.versioning;
+  let result: CompletionResult = {};
   const written = completeUpload(
     db,
     upload.uploadId,
-    {
-      bucket: upload.bucket,
-      key: upload.key,
-      owner: upload.owner,
-      storageClass: upload.storageClass,
-      sse: upload.sse,
-      kms: upload.kms,
-      headers: upload.headers,
-      metadata: upload.metadata,
-      tags: upload.tags,
-      acl: upload.acl,
-      blobId: assembled.blobId,
-      size: assembled.size,
-      etag,
-      lastModified: call.now,
-      checksum,
-      parts: parts.map((p) => ({ size: p.size, checksum: p.checksum })),
-    },
+    completedObject(upload, parts, assembled, etag, call.now),
     versioning,
     (current) => checkWriteCondition(condition, upload.key, current, upload.keyExisted),
+    (version) => {
+      result = completionResult({
+        Bucket: bucket.name,
+        Key: upload.key,
+        ETag: `"${etag}"`,
+        [`Checksum${checksum.algorithm}`]: upload.checksumAlgorithm === undefined ? undefined : checksum.value,
+        ChecksumType: upload.checksumAlgorithm === undefined ? undefined : checksum.type,
+        VersionId: versioning === 'Enabled' ? version.versionId : undefined,
+        ...encryptionOutput(upload.sse, upload.kms),
+      });
+      const completed = { uploadId: upload.uploadId, bucket: bucket.name, key: upload.key, etag, result };
+      rememberCompletedUpload(db, { ...completed, completedAt: call.now });
+    },
   );
   if (written === undefined) {
     await deleteBlobs(call, [assembled.blobId]);
+    // A concurrent completion of the same upload won the race: this one is its retry.
+    const raced = replayCompletion(call, input);
+    if (raced !== undefined) return raced;
     throw noSuchUpload(upload.uploadId);
   }
   await deleteBlobs(call, written.freedBlobs);
+  return { Location: objectLocation(call, bucket.name, upload.key), ...result };
+}
+
+/** The object version the upload becomes: the upload's attributes with the assembled body. */
+function completedObject(
+  upload: UploadRecord,
+  parts: readonly PartRecord[],
+  assembled: { readonly blobId: string; readonly size: number; readonly checksum: StoredChecksum },
+  etag: string,
+  now: number,
+): NewObject {
   return {
-    Location: `${call.deps.config.endpointUrl}/${bucket.name}/${urlEncodeName(upload.key)}`,
-    Bucket: bucket.name,
-    Key: upload.key,
-    ETag: `"${etag}"`,
-    [`Checksum${checksum.algorithm}`]: upload.checksumAlgorithm === undefined ? undefined : checksum.value,
-    ChecksumType: upload.checksumAlgorithm === undefined ? undefined : checksum.type,
-    VersionId: versioning === 'Enabled' ? written.version.versionId : undefined,
-    ...encryptionOutput(upload.sse, upload.kms),
+    bucket: upload.bucket,
+    key: upload.key,
+    owner: upload.owner,
+    storageClass: upload.storageClass,
+    sse: upload.sse,
+    kms: upload.kms,
+    headers: upload.headers,
+    metadata: upload.metadata,
+    tags: upload.tags,
+    acl: upload.acl,
+    blobId: assembled.blobId,
+    size: assembled.size,
+    etag,
+    lastModified: now,
+    checksum: assembled.checksum,
+    parts: parts.map((p) => ({ size: p.size, checksum: p.checksum })),
   };
 }
 
@@ -106,12 +129,6 @@ async function assemble(
     throw error;
   }
   return { blobId: copied.blobId, size: copied.size, checksum };
-}
-
-/** S3's multipart ETag: the MD5 of the parts' binary MD5s, then `-<count>`. */
-function multipartEtag(parts: readonly PartRecord[]): string {
-  const digests = Buffer.concat(parts.map((p) => Buffer.from(p.etag, 'hex')));
-  return `${createHash('md5').update(digests).digest('hex')}-${parts.length}`;
 }
 
 /** The parts the request lists, in order, each uploaded with the ETag given; all but the last at least 5 MiB. */
