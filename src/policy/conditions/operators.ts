@@ -2,7 +2,7 @@
 // parse error) and its policy values are compiled once into a matcher that tests one request value.
 
 import type { ContextEntry, RequestContext } from '../context.js';
-import { ArnValue, compileArnPattern, matchArnPattern } from '../match/arn-pattern.js';
+import { ArnValue, arnPatternResolves, compileArnPattern, matchArnPattern } from '../match/arn-pattern.js';
 import { type Glob, lowerGlob, matchGlob } from '../match/glob.js';
 import { parseTemplate, resolveTemplate, type Template } from '../match/template.js';
 import { cidrContains, parseCidr, parseIp } from './ip-address.js';
@@ -18,6 +18,8 @@ export interface ValueMatcher {
   test(entry: ContextEntry, index: number, context: RequestContext): boolean;
   /** The policy values as compared for this request (variables resolved), for traces. */
   resolved(context: RequestContext): readonly string[];
+  /** Whether every policy variable in the values has a value in this request. */
+  resolves(context: RequestContext): boolean;
 }
 
 export interface OperatorSpec {
@@ -35,6 +37,8 @@ export interface OperatorSpec {
 type Comparison = (request: number, policy: number) => boolean;
 
 const valid = (): undefined => undefined;
+/** Values of operators without policy variables always resolve. */
+const noVariables = (): boolean => true;
 const toLower = (text: string): string => text.toLowerCase();
 const toArnValue = (text: string): ArnValue => new ArnValue(text);
 
@@ -75,6 +79,7 @@ function templateMatcher(
       }
       return out;
     },
+    resolves: (context) => fixed !== undefined || templates.every((t) => resolveTemplate(t, context) !== undefined),
   };
 }
 
@@ -93,6 +98,7 @@ function numericMatcher(
       return false;
     },
     resolved: () => values,
+    resolves: noVariables,
   };
 }
 
@@ -144,6 +150,7 @@ function ipOperator(name: string, negated: boolean): OperatorSpec {
           return address !== undefined && blocks.some((b) => cidrContains(b, address));
         },
         resolved: () => values,
+        resolves: noVariables,
       };
     },
   };
@@ -164,18 +171,21 @@ function arnOperator(name: string, negated: boolean): OperatorSpec {
           return patterns.some((p) => matchArnPattern(p, value, context));
         },
         resolved: () => values,
+        resolves: (context) => patterns.every((p) => arnPatternResolves(p, context)),
       };
     },
   };
 }
 
+// Policy variables are for the String and ARN operators only (IAM UG, policy variables: "You can't use a policy
+// variable with other operators, such as Numeric, Date, Boolean, ..."): a Bool value is compared as written.
 const boolOperator: OperatorSpec = {
   name: 'Bool',
   family: 'Bool',
   negated: false,
-  variables: true,
-  check: (v) => (v.includes('${') || parseBool(v) !== undefined ? undefined : `'${v}' is not true or false`),
-  compile: (values, variables) => templateMatcher(values, variables, false, true),
+  variables: false,
+  check: (v) => (parseBool(v) === undefined ? `'${v}' is not true or false` : undefined),
+  compile: (values) => templateMatcher(values, false, false, true),
 };
 
 const binaryOperator: OperatorSpec = {
@@ -192,6 +202,7 @@ const binaryOperator: OperatorSpec = {
         return bytes !== undefined && decoded.some((d) => d.equals(bytes));
       },
       resolved: () => values,
+      resolves: noVariables,
     };
   },
 };
@@ -202,7 +213,7 @@ const nullOperator: OperatorSpec = {
   negated: false,
   variables: false,
   check: (v) => (parseBool(v) === undefined ? `'${v}' is not true or false` : undefined),
-  compile: (values) => ({ test: () => false, resolved: () => values }),
+  compile: (values) => ({ test: () => false, resolved: () => values, resolves: noVariables }),
 };
 
 // Negated operators reuse the positive comparison: the clause evaluator applies the negation.

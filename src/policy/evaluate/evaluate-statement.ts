@@ -2,7 +2,7 @@
 // names principals, how did it name this one? The traced variant records every element it compared.
 
 import type { RequestContext } from '../context.js';
-import { type ArnValue, matchArnPattern } from '../match/arn-pattern.js';
+import { type ArnValue, arnPatternResolves, matchArnPattern } from '../match/arn-pattern.js';
 import { matchPrincipal, notPrincipalExcludes, type PrincipalMatchKind } from '../match/principal-match.js';
 import type { Principal } from '../principal.js';
 import type { ConditionTrace, ElementTrace, StatementTrace } from '../trace.js';
@@ -29,7 +29,10 @@ function resourceMatches(cs: CompiledStatement, req: PreparedRequest): boolean {
     return false;
   }
   if (cs.notResources !== undefined) {
-    for (const p of cs.notResources) if (matchArnPattern(p, req.resource, req.context)) return false;
+    for (const p of cs.notResources) {
+      // A variable the request cannot resolve makes the statement invalid (IAM UG, policy variables): it does not apply.
+      if (!arnPatternResolves(p, req.context) || matchArnPattern(p, req.resource, req.context)) return false;
+    }
   }
   return true;
 }
@@ -49,6 +52,9 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext)
   const absent = values === undefined || values.length === 0;
   if (c.isNull) return absent ? c.nullAcceptsAbsent : c.nullAcceptsPresent;
   const negated = c.negated;
+  // A negated operator must not turn a value it cannot compute into a match: a policy variable the request cannot
+  // resolve makes the statement invalid (IAM UG, policy variables), so the clause fails.
+  if (negated && !c.matcher.resolves(context)) return false;
   const qualifier = c.qualifier;
   if (absent) {
     if (c.ifExists) return true;
@@ -92,14 +98,21 @@ function traceCondition(c: CompiledCondition, context: RequestContext): Conditio
     requestValues,
     policyValues,
     result,
-    reason: explainCondition(c, requestValues, result),
+    reason: explainCondition(c, context, requestValues, result),
   };
 }
 
-function explainCondition(c: CompiledCondition, requestValues: readonly string[] | null, result: boolean): string {
+function explainCondition(
+  c: CompiledCondition,
+  context: RequestContext,
+  requestValues: readonly string[] | null,
+  result: boolean,
+): string {
   const absent = requestValues === null || requestValues.length === 0;
   if (c.spec.family === 'Null')
     return absent ? 'the key is absent from the request' : 'the key is present in the request';
+  if (c.spec.negated && !c.matcher.resolves(context))
+    return 'a policy variable in the values has no value in this request, so the statement cannot apply';
   if (absent) {
     if (c.clause.ifExists) return 'the key is absent, and IfExists makes an absent key match';
     if (c.clause.qualifier === 'ForAllValues') return 'the key is absent, and ForAllValues matches an absent key';

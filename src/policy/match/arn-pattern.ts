@@ -109,6 +109,12 @@ export function compileArnPattern(source: string, variables: boolean): ArnPatter
   return { source, literalPrefix: undefined, wholeGlob: undefined, wholeTemplate: undefined, parts };
 }
 
+/** Whether every policy variable of the pattern has a value in this request (true for a pattern without any). */
+export function arnPatternResolves(pattern: ArnPattern, context: RequestContext): boolean {
+  if (pattern.wholeTemplate !== undefined) return resolveTemplate(pattern.wholeTemplate, context) !== undefined;
+  return pattern.parts === undefined || pattern.parts.every((part) => resolveTemplate(part, context) !== undefined);
+}
+
 export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: RequestContext): boolean {
   const parts = pattern.parts;
   if (parts === undefined) {
