@@ -50,6 +50,25 @@ describe('same account', () => {
     });
   });
 
+  it('grants s3:ListAllMyBuckets on arn:aws:s3:::* as on *, and not on one bucket', async () => {
+    const grant = (resource: string) => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: resource }],
+    });
+    for (const [name, resource] of [
+      ['lister-any', '*'],
+      ['lister-s3', 'arn:aws:s3:::*'],
+    ]) {
+      const lister = await userWithPolicy(server, A, name!, grant(resource!));
+      const listed = await s3Client(server, lister).send(new ListBucketsCommand({}));
+      expect(listed.Buckets?.map((b) => b.Name)).toContain('authz-bucket');
+    }
+    const narrow = await userWithPolicy(server, A, 'lister-one', grant('arn:aws:s3:::authz-bucket'));
+    await expect(s3Client(server, narrow).send(new ListBucketsCommand({}))).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
+  });
+
   it('allows by identity policy, or by a bucket policy naming the user alone', async () => {
     const reader = await userWithPolicy(server, A, 'reader', {
       Version: '2012-10-17',

@@ -6,12 +6,16 @@ import { requestConditionKeys } from './condition-keys.js';
 import { s3DeniedError } from './denial.js';
 import { requireBucket, s3Target } from './s3-target.js';
 
-/** `s3:ListAllMyBuckets` has no resource type: it is authorized on `*` in the caller's own account. */
+/**
+ * `s3:ListAllMyBuckets` has no resource type; it is authorized in the caller's own account on `arn:aws:s3:::*`, the
+ * resource S3's own examples grant it on (S3 UG walkthrough "Controlling access to a bucket with user policies",
+ * step 4.1), which `Resource: "*"` matches too. Denials name no resource, as for other actions without one.
+ */
 export function listAllMyBucketsTarget(call: CallContext): AuthorizationTarget {
   const account = call.caller.account;
   return {
     action: 's3:ListAllMyBuckets',
-    resource: '*',
+    resource: 'arn:aws:s3:::*',
     resourceAccount: account,
     context: requestConditionKeys(call, undefined),
     deniedError: s3DeniedError(call, account ?? '', 's3:ListAllMyBuckets', '*'),
