@@ -47,10 +47,16 @@ export function checkActions(actions: readonly string[], path: string, diagnosti
   });
 }
 
+/**
+ * `*`, a full ARN (six parts), or a shorter one whose last part ends in a wildcard that can stand for the rest
+ * (`arn:aws:ec2:*`, `arn:aws:s3:us-east-1:*`), as IAM accepts; an empty part in a short one fails (`arn:aws:s3::*`).
+ */
+const FULL_ARN = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:.*$/;
+const SHORT_ARN = /^arn(:[^:]+){1,4}$/;
+
 export function checkResources(resources: readonly string[], path: string, diagnostics: DiagnosticList): void {
   resources.forEach((resource, i) => {
-    if (resource === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:.*$/.test(resource) || /^arn:[^:]+:\*$/.test(resource))
-      return;
+    if (resource === '*' || FULL_ARN.test(resource) || (SHORT_ARN.test(resource) && resource.endsWith('*'))) return;
     diagnostics.error('InvalidResource', `${path}[${i}]`, `Resource ${resource} must be in ARN format or "*".`);
   });
 }

@@ -101,9 +101,14 @@ describe('parsePolicy', () => {
     expect(errors({ Version: V, Statement: [{ ...allow, Action: 'ec2:ec2:Run' }] })).toContain(
       'InvalidAction $.Statement[0].Action[0]: Actions/Condition can contain only one colon.',
     );
-    expect(errors({ Version: V, Statement: [{ ...allow, Resource: 'bucket/*' }] })[0]).toMatch(
-      /^InvalidResource.*ARN format/,
-    );
+    for (const resource of ['bucket/*', 'arn:aws:ec2', 'arn:aws:s3::*', 'arn:aws:ec2:us-east-1']) {
+      expect(errors({ Version: V, Statement: [{ ...allow, Resource: resource }] })[0]).toMatch(
+        /^InvalidResource.*ARN format/,
+      );
+    }
+    for (const resource of ['arn:aws:*', 'arn:aws:ec2:*', 'arn:aws:ec2:us-east-1:*', 'arn:aws:s3:::b/*']) {
+      expect(errors({ Version: V, Statement: [{ ...allow, Resource: resource }] })).toEqual([]);
+    }
     expect(errors({ Version: V, Statement: [{ ...allow, Sid: 'has space' }] })[0]).toMatch(
       /^InvalidSid.*alpha-numeric/,
     );
