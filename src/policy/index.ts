@@ -16,7 +16,7 @@ export type {
 } from './evaluate/authorize.js';
 export { authorize } from './evaluate/authorize.js';
 export { CompiledPolicy } from './evaluate/compiled-policy.js';
-export { denialMessage } from './evaluate/denial-message.js';
+export { denialMessage, namedDenyingPolicy } from './evaluate/denial-message.js';
 export { KIND_RULES, type KindRules } from './parse/kind-rules.js';
 export { type ParseOptions, type ParseResult, parsePolicy, policySize } from './parse/parse-policy.js';
 export type { Principal, PrincipalType } from './principal.js';

@@ -36,6 +36,39 @@ function decide(
 const user = `arn:aws:iam::${A}:user/alice`;
 const session = `arn:aws:sts::${A}:assumed-role/R/s1`;
 
+describe('authorize: explicit-deny messages name the denying policy', () => {
+  const denyAll = (kind: PolicyKind, id: string) =>
+    policy(kind, { Effect: 'Deny', ...(kind === 'rcp' ? { Principal: '*' } : {}), Action: 's3:*', Resource: '*' }, id);
+  const MANAGED = `arn:aws:iam::${A}:policy/NoS3`;
+  const RCP = 'arn:aws:organizations::999999999999:policy/o-abc/resource_control_policy/p-rcp1';
+
+  it('by ARN for managed identity policies, not for inline or resource-based ones', () => {
+    expect(decide(user, { identity: [allowGet(), denyAll('identity', MANAGED)] }).message).toBe(
+      `User: ${user} is not authorized to perform: s3:GetObject on resource: ${OBJECT} with an explicit deny in an identity-based policy: ${MANAGED}`,
+    );
+    const inline = decide(user, { identity: [allowGet(), denyAll('identity', 'inline:user/alice/no-s3')] });
+    expect(inline.message).toMatch(/with an explicit deny in an identity-based policy$/);
+    const bucket = decide(user, { identity: [allowGet()], resource: bucketPolicy({ AWS: user }, 'Deny') });
+    expect(bucket.message).toMatch(/with an explicit deny in a resource-based policy$/);
+  });
+
+  it('names an RCP only for a caller of the resource organization', () => {
+    const sameAccount = decide(user, { identity: [allowGet()], rcp: [[denyAll('rcp', RCP)]] });
+    expect(sameAccount.message).toMatch(new RegExp(`with an explicit deny in a resource control policy: ${RCP}$`));
+    const outsider = authorize(
+      {
+        principal: principalFromArn(`arn:aws:iam::${B}:user/bob`)!,
+        action: 's3:GetObject',
+        resource: OBJECT,
+        resourceAccount: A,
+        context: RequestContext.from({ 'aws:ResourceOrgID': 'o-abc' }),
+      },
+      { identity: [allowGet()], resource: bucketPolicy('*'), rcp: [[denyAll('rcp', RCP)]] },
+    );
+    expect(outsider.message).toMatch(/with an explicit deny in a resource control policy$/);
+  });
+});
+
 describe('authorize: same account', () => {
   it('allows with an identity allow or a resource allow alone', () => {
     expect(decide(user, { identity: [allowGet()] }).decision).toBe('Allowed');

@@ -10,7 +10,7 @@ import { type DecisionTrace, TraceRecorder } from '../trace.js';
 import type { DecisionKind, Effect, PolicyTypeLabel } from '../types.js';
 import { actionKey } from './action-key.js';
 import type { CompiledPolicy } from './compiled-policy.js';
-import { denialMessage } from './denial-message.js';
+import { denialMessage, namedDenyingPolicy } from './denial-message.js';
 import { collectDenies, type StatementHit, tracePolicy } from './evaluate-policy.js';
 import type { PreparedRequest } from './evaluate-statement.js';
 import { type Applicable, decideGrants, type Verdict } from './grant-rules.js';
@@ -203,13 +203,17 @@ function messageOf(request: AuthorizationRequest, verdict: Verdict): string {
   if (verdict.kind === 'Allowed') {
     return `Allowed: ${principalArn} may perform ${request.action}${request.resource === '*' ? '' : ` on ${request.resource}`}`;
   }
-  return denialMessage(
-    principalArn,
-    request.action,
-    request.resource,
-    verdict.kind === 'ExplicitDeny',
-    verdict.deniedBy!,
-  );
+  const explicit = verdict.kind === 'ExplicitDeny';
+  const denying = explicit ? verdict.hits[0] : undefined;
+  const named = denying && namedDenyingPolicy(denying.type, denying.policy.id, sameOrganization(request));
+  return denialMessage(principalArn, request.action, request.resource, explicit, verdict.deniedBy!, named);
+}
+
+/** Whether the caller and the resource are in one account, or in one organization by the context's org ids. */
+function sameOrganization(request: AuthorizationRequest): boolean {
+  if (request.principal.account !== undefined && request.principal.account === request.resourceAccount) return true;
+  const principalOrg = request.context.single('aws:principalorgid');
+  return principalOrg !== undefined && principalOrg === request.context.single('aws:resourceorgid');
 }
 
 function buildTrace(request: AuthorizationRequest, recorder: TraceRecorder): DecisionTrace {

@@ -21,8 +21,13 @@ function callFrom(account: string): CallContext {
   return { caller, deps: { directory: { organizationOf: (a: string) => members[a] } } } as unknown as CallContext;
 }
 
-const implicit = { decision: 'ImplicitDeny', deniedBy: 'resource-based' } as Decision;
-const explicit = { decision: 'ExplicitDeny', deniedBy: 'service control' } as Decision;
+const SCP_ARN = 'arn:aws:organizations::999999999999:policy/o-abc123/service_control_policy/p-deny1234';
+const implicit = { decision: 'ImplicitDeny', deniedBy: 'resource-based', matched: [] } as unknown as Decision;
+const explicit = {
+  decision: 'ExplicitDeny',
+  deniedBy: 'service control',
+  matched: [{ policyType: 'service control', policyId: SCP_ARN, statementIndex: 0, sid: null, effect: 'Deny' }],
+} as unknown as Decision;
 
 describe('S3 denial errors', () => {
   it('tells callers of the owner`s organization why, with the resource quoted', () => {
@@ -32,7 +37,7 @@ describe('S3 denial errors', () => {
       'User: arn:aws:iam::222222222222:user/u is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k" because no resource-based policy allows the s3:GetObject action',
     );
     const scp = s3DeniedError(call, '111111111111', 's3:GetObject', 'arn:aws:s3:::b/k')(explicit, call.caller);
-    expect(scp.message).toMatch(/with an explicit deny in a service control policy$/);
+    expect(scp.message).toMatch(new RegExp(`with an explicit deny in a service control policy: ${SCP_ARN}$`));
   });
 
   it('tells everyone else only "Access Denied"', () => {

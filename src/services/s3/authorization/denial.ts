@@ -1,7 +1,7 @@
 // S3's access-denied errors (S3 UG, "Troubleshoot access denied (403 Forbidden) errors"): callers in the bucket
 // owner's account or organization read which policy type denied them and why; everyone else reads `Access Denied`.
 import { AwsError } from '../../../core/aws-error.js';
-import { type Decision, denialMessage } from '../../../policy/index.js';
+import { type Decision, denialMessage, namedDenyingPolicy } from '../../../policy/index.js';
 import type { CallContext, Caller } from '../../types.js';
 
 export function plainAccessDenied(): AwsError {
@@ -14,10 +14,15 @@ function s3DenialText(caller: Caller, action: string, resource: string, reason: 
   return `User: ${caller.principal.arn} is not authorized to perform: ${action}${on} ${reason}`;
 }
 
-/** The reason part of the engine's decision (`because no ... allows ...` or `with an explicit deny in ...`). */
+/**
+ * The reason part of the engine's decision (`because no ... allows ...` or `with an explicit deny in ...`, naming the
+ * denying policy's ARN where AWS does; only insiders read it, who share the RCP's organization).
+ */
 function denialReason(caller: Caller, action: string, decision: Decision): string {
   const type = decision.deniedBy ?? 'identity-based';
-  const full = denialMessage(caller.principal.arn, action, '*', decision.decision === 'ExplicitDeny', type);
+  const explicit = decision.decision === 'ExplicitDeny';
+  const named = explicit ? namedDenyingPolicy(type, decision.matched[0]?.policyId, true) : undefined;
+  const full = denialMessage(caller.principal.arn, action, '*', explicit, type, named);
   const head = `User: ${caller.principal.arn} is not authorized to perform: ${action} `;
   return full.slice(head.length);
 }
