@@ -41,6 +41,12 @@ export function checkActions(actions: readonly string[], path: string, diagnosti
     const at = `${path}[${i}]`;
     if (action.split(':').length > 2) {
       diagnostics.error('InvalidAction', at, 'Actions/Condition can contain only one colon.');
+    } else if (!action.includes(':')) {
+      diagnostics.error(
+        'InvalidAction',
+        at,
+        'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+      );
     } else if (!ACTION.test(action)) {
       diagnostics.error('InvalidAction', at, `Invalid action: ${action}`);
     }
@@ -56,9 +62,27 @@ const SHORT_ARN = /^arn(:[^:]+){1,4}$/;
 
 export function checkResources(resources: readonly string[], path: string, diagnostics: DiagnosticList): void {
   resources.forEach((resource, i) => {
-    if (resource === '*' || FULL_ARN.test(resource) || (SHORT_ARN.test(resource) && resource.endsWith('*'))) return;
-    diagnostics.error('InvalidResource', `${path}[${i}]`, `Resource ${resource} must be in ARN format or "*".`);
+    const at = `${path}[${i}]`;
+    if (resource === '*' || (SHORT_ARN.test(resource) && resource.endsWith('*'))) return;
+    if (!FULL_ARN.test(resource)) {
+      diagnostics.error('InvalidResource', at, `Resource ${resource} must be in ARN format or "*".`);
+      return;
+    }
+    const regionError = misplacedRegion(resource);
+    if (regionError !== undefined) diagnostics.error('InvalidResource', at, regionError);
   });
+}
+
+/**
+ * IAM's texts for a region in an ARN that has none: IAM resources are global, and an S3 bucket or object ARN has
+ * neither region nor account (S3's regional resources, access points and jobs, name an account).
+ */
+function misplacedRegion(resource: string): string | undefined {
+  const [, , service, region, account] = resource.split(':');
+  if (region === '' || /[*?]/.test(region!)) return undefined;
+  if (service === 'iam') return `IAM resource ${resource} cannot contain region information.`;
+  if (service === 's3' && account === '') return `Resource ${resource} can not contain region information.`;
+  return undefined;
 }
 
 const PRINCIPAL_KEYS = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);

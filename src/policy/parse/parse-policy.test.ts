@@ -109,6 +109,20 @@ describe('parsePolicy', () => {
     for (const resource of ['arn:aws:*', 'arn:aws:ec2:*', 'arn:aws:ec2:us-east-1:*', 'arn:aws:s3:::b/*']) {
       expect(errors({ Version: V, Statement: [{ ...allow, Resource: resource }] })).toEqual([]);
     }
+    expect(
+      errors({ Version: V, Statement: [{ ...allow, Resource: 'arn:aws:iam:us-east-1:111111111111:role/R' }] }),
+    ).toEqual([
+      'InvalidResource $.Statement[0].Resource[0]: IAM resource arn:aws:iam:us-east-1:111111111111:role/R cannot contain region information.',
+    ]);
+    expect(errors({ Version: V, Statement: [{ ...allow, Resource: 'arn:aws:s3:us-east-1::b/*' }] })).toEqual([
+      'InvalidResource $.Statement[0].Resource[0]: Resource arn:aws:s3:us-east-1::b/* can not contain region information.',
+    ]);
+    for (const resource of ['arn:aws:s3:us-east-1:111111111111:accesspoint/ap', 'arn:aws:iam::111111111111:role/R']) {
+      expect(errors({ Version: V, Statement: [{ ...allow, Resource: resource }] })).toEqual([]);
+    }
+    expect(errors({ Version: V, Statement: [{ ...allow, Action: 'GetObject' }] })).toEqual([
+      'InvalidAction $.Statement[0].Action[0]: Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+    ]);
     expect(errors({ Version: V, Statement: [{ ...allow, Sid: 'has space' }] })[0]).toMatch(
       /^InvalidSid.*alpha-numeric/,
     );
