@@ -82,6 +82,16 @@ describe('grants as an authorization path', () => {
       ),
     );
     expect(wrong.name).toBe('AccessDeniedException');
+    // Constraint keys compare case-insensitively, values case-sensitively (API reference, GrantConstraints).
+    await asDave.send(
+      new EncryptCommand({ KeyId: key.id, Plaintext: Buffer.from('x'), EncryptionContext: { Project: 'apollo' } }),
+    );
+    const wrongCase = await failure(
+      asDave.send(
+        new EncryptCommand({ KeyId: key.id, Plaintext: Buffer.from('x'), EncryptionContext: { project: 'Apollo' } }),
+      ),
+    );
+    expect(wrongCase.name).toBe('AccessDeniedException');
     const notGranted = await failure(asDave.send(new DescribeKeyCommand({ KeyId: key.id })));
     expect(notGranted.name).toBe('AccessDeniedException');
   });

@@ -46,8 +46,13 @@ function childWithin(parent: GrantRecord, child: NonNullable<GrantRequest['child
   return strictest !== undefined && includesPairs(strictest, parentSubset);
 }
 
+/**
+ * Whether `context` has every pair of `pairs`. "In a grant constraint, the key in each key-value pair is not case
+ * sensitive, but the value is case sensitive" (KMS API reference, GrantConstraints).
+ */
 function includesPairs(context: EncryptionContext, pairs: EncryptionContext): boolean {
-  return Object.entries(pairs).every(([k, v]) => Object.hasOwn(context, k) && context[k] === v);
+  const byLowerKey = new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), v]));
+  return Object.entries(pairs).every(([k, v]) => byLowerKey.get(k.toLowerCase()) === v);
 }
 
 function sameContext(a: EncryptionContext, b: EncryptionContext): boolean {
