@@ -164,6 +164,26 @@ describe('grants as an authorization path', () => {
     expect(gone.name).toBe('NotFoundException');
   });
 
+  it('lists the grants another account may retire to that account, and to no one else', async () => {
+    const key = await newKey();
+    const retiringB = `arn:aws:iam::${B}:root`;
+    const grant = await owner.send(
+      new CreateGrantCommand({
+        KeyId: key.id,
+        GranteePrincipal: retiringB,
+        RetiringPrincipal: retiringB,
+        Operations: ['Decrypt'],
+      }),
+    );
+    const asB = new KMSClient(server.client(B));
+    const listed = await asB.send(new ListRetirableGrantsCommand({ RetiringPrincipal: retiringB }));
+    expect(listed.Grants).toEqual([expect.objectContaining({ KeyId: key.arn, GrantId: grant.GrantId })]);
+    const fromA = await failure(owner.send(new ListRetirableGrantsCommand({ RetiringPrincipal: retiringB })));
+    expect(fromA.name).toBe('AccessDeniedException');
+    await asB.send(new RetireGrantCommand({ KeyId: key.arn, GrantId: grant.GrantId }));
+    expect((await asB.send(new ListRetirableGrantsCommand({ RetiringPrincipal: retiringB }))).Grants).toEqual([]);
+  });
+
   it('lets a grantee with CreateGrant pass on no more than its own operations', async () => {
     const key = await newKey();
     const gina = await world.user(A, 'gina');

@@ -34,6 +34,17 @@ function accountAction(action: string): () => AuthorizationTarget {
   return () => ({ action, resource: '*', resourceAccount: undefined });
 }
 
+/**
+ * ListRetirableGrants is authorized on the retiring principal it names, which must be of the caller's account ("The
+ * authorized resource in ListRetirableGrants calls is the retiring principal specified in the request"; API
+ * reference): naming another account's principal is a cross-account request no resource policy allows.
+ */
+function retiringPrincipalTarget(input: Shaped): AuthorizationTarget {
+  const principal = String(input.RetiringPrincipal);
+  const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+  return { action: 'kms:ListRetirableGrants', resource: principal, resourceAccount: account };
+}
+
 const algorithm = (input: Shaped) => ({
   'kms:EncryptionAlgorithm': String(input.EncryptionAlgorithm ?? SYMMETRIC_ALGORITHM),
 });
@@ -106,7 +117,7 @@ export function kmsOperations(env: KmsEnv): ServiceOperations {
     CreateGrant: createGrantOperation(env),
     ListGrants: keyOperation(env, { action: 'kms:ListGrants', crossAccount: true }, listGrants),
     ListRetirableGrants: {
-      authorization: accountAction('kms:ListRetirableGrants'),
+      authorization: retiringPrincipalTarget,
       handle: (input, call) => listRetirableGrants(env, input, call),
     },
     RetireGrant: retireGrantOperation(env),

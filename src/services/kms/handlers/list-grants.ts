@@ -1,10 +1,9 @@
-// ListGrants (the grants of one key, any account's key by ARN) and ListRetirableGrants (the grants of the caller's
-// keys that name a retiring principal).
+// ListGrants (the grants of one key, any account's key by ARN) and ListRetirableGrants (the grants that name a
+// retiring principal of the caller's account, on keys of any account).
 import type { Shaped } from '../../../protocol/index.js';
 import type { CallContext } from '../../types.js';
 import { grantEntry } from '../grant-view.js';
 import type { KeyHandler, KmsEnv } from '../key-operation.js';
-import { callerAccount } from '../key-resolver.js';
 import { paginate } from '../paginate.js';
 
 export const listGrants: KeyHandler = (input, _call, { key }, env) => {
@@ -17,7 +16,7 @@ export const listGrants: KeyHandler = (input, _call, { key }, env) => {
 };
 
 export function listRetirableGrants(env: KmsEnv, input: Shaped, call: CallContext): Shaped {
-  const grants = env.store.grants.retirableBy(String(input.RetiringPrincipal), callerAccount(call), call.region);
+  const grants = env.store.grants.retirableBy(String(input.RetiringPrincipal), call.region);
   const page = paginate(grants, input, 50);
   return {
     Grants: page.items.map((g) => grantEntry(g, env.store.keys.byId(g.keyId)!)),

@@ -93,14 +93,14 @@ export class GrantRepo {
     return row && toRecord(row);
   }
 
-  /** Grants with this retiring principal on keys of the account and region. */
-  retirableBy(retiring: string, account: string, region: string): GrantRecord[] {
+  /** Grants with this retiring principal on keys of the region, whichever account owns the key. */
+  retirableBy(retiring: string, region: string): GrantRecord[] {
     return this.db
-      .prepare<[string, string, string], GrantRow>(
+      .prepare<[string, string], GrantRow>(
         `SELECT ${JOINED_COLUMNS} FROM kms_grants g JOIN kms_keys k ON k.id = g.key_id
-         WHERE g.retiring = ? AND k.account = ? AND k.region = ? ORDER BY g.created_at, g.id`,
+         WHERE g.retiring = ? AND k.region = ? ORDER BY g.created_at, g.id`,
       )
-      .all(retiring, account, region)
+      .all(retiring, region)
       .map(toRecord);
   }
 
