@@ -54,6 +54,19 @@ describe('same-account trust', () => {
     });
   });
 
+  it('finds a role only by its exact ARN: path and case of the name count', async () => {
+    const roleArn = await world.role(A, 'PathR', [trust({ AWS: alice.arn })], undefined, { Path: '/team/' });
+    for (const wrong of [
+      `arn:aws:iam::${A}:role/PathR`,
+      `arn:aws:iam::${A}:role/other/PathR`,
+      `arn:aws:iam::${A}:role/team/PATHR`,
+    ]) {
+      const error = await failure(assume(alice.credentials, { RoleArn: wrong }));
+      expect(error).toMatchObject({ name: 'AccessDenied', message: denial(alice.arn, wrong) });
+    }
+    await expect(assume(alice.credentials, { RoleArn: roleArn })).resolves.toBeDefined();
+  });
+
   it('needs the identity policy when the trust policy names only the account', async () => {
     const roleArn = await world.role(A, 'NamesAccount', [trust({ AWS: `arn:aws:iam::${A}:root` })]);
     const error = await failure(assume(alice.credentials, { RoleArn: roleArn }));

@@ -18,8 +18,9 @@ export function iamIdentityLookup(iam: IamContext): IdentityLookup {
     findRole(roleArn) {
       const parsed = parseEntityArn(roleArn);
       if (parsed?.type !== 'role' || parsed.account === 'aws') return undefined;
+      // Names are unique whatever their case, but an ARN names a role only with its exact name and path.
       const role = iam.roles.byName(parsed.account, parsed.name);
-      return role && roleRecord(iam, role);
+      return role?.arn === roleArn ? roleRecord(iam, role) : undefined;
     },
     findOidcProvider: (account, url) => findOidcProvider(iam.db, account, url),
     verifyMfaCode: (userArn, serialNumber, code, now) => verifyMfaCode(iam.db, userArn, serialNumber, code, now),
