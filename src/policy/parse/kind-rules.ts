@@ -25,6 +25,8 @@ export interface KindRules {
   readonly iamSyntax: boolean;
   /** S3 bucket policies must start with `{` (MalformedPolicy "Policies must be valid JSON and the first byte must be '{'"). */
   readonly firstByteBrace: boolean;
+  /** Role trust policies: only the STS actions that start a session, and service principals that are AWS domains. */
+  readonly trustRules: boolean;
 }
 
 const IDENTITY: KindRules = {
@@ -40,6 +42,7 @@ const IDENTITY: KindRules = {
   requiresCurrentVersion: false,
   iamSyntax: true,
   firstByteBrace: false,
+  trustRules: false,
 };
 
 const RESOURCE_BASED: KindRules = {
@@ -81,6 +84,7 @@ export const KIND_RULES: Readonly<Record<PolicyKind, KindRules>> = {
     resource: 'forbidden',
     notPrincipal: false,
     iamSyntax: true,
+    trustRules: true,
   },
   'kms-key': { ...RESOURCE_BASED, maxSize: 32768, countsBytes: true, resource: 'required' },
   's3-bucket': { ...RESOURCE_BASED, maxSize: 20480, countsBytes: true, resource: 'required', firstByteBrace: true },

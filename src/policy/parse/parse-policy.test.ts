@@ -97,6 +97,25 @@ describe('parsePolicy', () => {
     ).toContain('ProhibitedNotAction $.Statement[0].NotAction: Has prohibited field NotAction');
   });
 
+  it('allows a role trust policy only the actions that start sessions, and service principals that are AWS domains', () => {
+    const trusting = (action: unknown, principal: object = { AWS: 'arn:aws:iam::111111111111:root' }) =>
+      errors({ Version: V, Statement: [{ Effect: 'Allow', Principal: principal, Action: action }] }, 'trust');
+    for (const ok of ['sts:AssumeRole', ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], 'sts:*']) {
+      expect(trusting(ok)).toEqual([]);
+    }
+    for (const bad of ['s3:GetObject', ['sts:SetSourceIdentity', 'sts:AssumeRole', 'sts:TagSessions']]) {
+      expect(trusting(bad)).toEqual([
+        'InvalidTrustAction $.Statement[0].Action: AssumeRole policy may only specify STS AssumeRole actions.',
+      ]);
+    }
+    expect(trusting('sts:AssumeRole', { Service: ['lambda.amazonaws.com', 'ec2.amazonaws.com.cn'] })).toEqual([]);
+    for (const service of ['bogus', 'amazonaws.com', 'lambda.amazonaws.co']) {
+      expect(trusting('sts:AssumeRole', { Service: service })).toEqual([
+        `InvalidPrincipal $.Statement[0].Principal: Invalid principal in policy: "SERVICE":"${service}"`,
+      ]);
+    }
+  });
+
   it('checks actions, resources, Sids and condition operators', () => {
     expect(errors({ Version: V, Statement: [{ ...allow, Action: 'ec2:ec2:Run' }] })).toContain(
       'InvalidAction $.Statement[0].Action[0]: Actions/Condition can contain only one colon.',

@@ -1,6 +1,7 @@
 // Turns a policy document (JSON text or an already-parsed value) into the typed AST, checking the
 // grammar and the rules of its policy type. Never throws: every problem is a diagnostic with a JSON path.
 
+import { compileActionPattern, matchActionPattern } from '../match/action-pattern.js';
 import type { Diagnostic, PolicyDocument, PolicyKind, PolicyVersion, PrincipalElement, Statement } from '../types.js';
 import { DiagnosticList } from './diagnostics.js';
 import { type JsonValue, readJson } from './json-reader.js';
@@ -288,6 +289,7 @@ function readPrincipals(
   }
   const principal = hasPrincipal ? readPrincipal(raw.Principal!, `${path}.Principal`, diagnostics) : undefined;
   const notPrincipal = hasNot ? readPrincipal(raw.NotPrincipal!, `${path}.NotPrincipal`, diagnostics) : undefined;
+  if (rules.trustRules) checkServicePrincipals(principal, path, diagnostics);
   if (rules.principalWildcardOnly && principal !== undefined && !isWildcardOnly(principal)) {
     diagnostics.error(
       'InvalidPrincipal',
@@ -325,7 +327,44 @@ function readActions(
   const notAction = read('NotAction');
   if ((action ?? notAction ?? []).length === 0)
     diagnostics.error('MissingAction', path, 'Policy statement must contain actions.');
+  if (rules.trustRules && !(action ?? []).every(startsSessions)) {
+    diagnostics.error(
+      'InvalidTrustAction',
+      `${path}.Action`,
+      'AssumeRole policy may only specify STS AssumeRole actions.',
+    );
+  }
   return { action, notAction };
+}
+
+/** The actions a role trust policy may grant: those of starting a session and what may come with it (IAM UG). */
+const SESSION_ACTIONS = [
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+  'sts:setcontext',
+];
+
+/** Whether a trust policy action names one of them (a wildcard must cover at least one). */
+function startsSessions(action: string): boolean {
+  const pattern = compileActionPattern(action);
+  return SESSION_ACTIONS.some((a) => matchActionPattern(pattern, a));
+}
+
+/** A service principal is a service's AWS domain name, such as `lambda.amazonaws.com` or `ec2.amazonaws.com.cn`. */
+const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/;
+
+function checkServicePrincipals(
+  principal: PrincipalElement | undefined,
+  path: string,
+  diagnostics: DiagnosticList,
+): void {
+  for (const service of principal?.service ?? []) {
+    if (SERVICE_PRINCIPAL.test(service)) continue;
+    diagnostics.error('InvalidPrincipal', `${path}.Principal`, `Invalid principal in policy: "SERVICE":"${service}"`);
+  }
 }
 
 function readResources(
