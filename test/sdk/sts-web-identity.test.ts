@@ -76,12 +76,12 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 describe('AssumeRoleWithWebIdentity', () => {
-  it('gives a GitHub Actions token the deploy role, with the token’s subject, audience and issuer', async () => {
+  it('gives a GitHub Actions token the deploy role, with the token’s subject, audience and provider', async () => {
     const out = await assume(await githubToken());
     expect(out).toMatchObject({
       SubjectFromWebIdentityToken: 'repo:org/app:ref:refs/heads/main',
       Audience: 'sts.amazonaws.com',
-      Provider: GITHUB,
+      Provider: GITHUB_PROVIDER,
       AssumedRoleUser: { Arn: `arn:aws:sts::${A}:assumed-role/GitHubDeploy/gha-run` },
     });
     const credentials = sessionCredentials(out.Credentials);
@@ -154,7 +154,7 @@ describe('AssumeRoleWithWebIdentity', () => {
       },
     ]);
     const out = await assume(await mint({ sub: 'service-a', aud: 'my-app' }), roleArn);
-    expect(out).toMatchObject({ Provider: issuer, Audience: 'my-app', SubjectFromWebIdentityToken: 'service-a' });
+    expect(out).toMatchObject({ Provider: provider, Audience: 'my-app', SubjectFromWebIdentityToken: 'service-a' });
   });
 });
 

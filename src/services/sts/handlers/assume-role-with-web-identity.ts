@@ -1,6 +1,6 @@
 // sts:AssumeRoleWithWebIdentity: a role session for the holder of an OIDC token (GitHub Actions, EKS service
 // accounts, xacct's own issuer). Not role chaining, so the role's MaxSessionDuration applies; the session's
-// aws:FederatedProvider is the IAM OIDC provider's ARN.
+// aws:FederatedProvider, and the answer's Provider, are the IAM OIDC provider's ARN (docs/deviations.md).
 import type { Shaped } from '../../../protocol/index.js';
 import type { CallContext } from '../../types.js';
 import { roleSessionSeconds } from '../durations.js';
@@ -34,7 +34,7 @@ export function assumeRoleWithWebIdentity(sts: StsContext) {
       ...issued,
       SubjectFromWebIdentityToken: identity.subject,
       Audience: identity.audience,
-      Provider: identity.issuer,
+      Provider: identity.provider.arn,
       PackedPolicySize: request.packedPolicySize,
       SourceIdentity: identity.sourceIdentity,
     };
