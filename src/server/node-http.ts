@@ -1,5 +1,7 @@
 // Puts an app on a node:http socket: turns IncomingMessage into the pipeline's request (raw path, raw headers
-// joined as SigV4 signs them), writes the response, and closes gracefully (in-flight requests finish).
+// joined as SigV4 signs them, read as UTF-8), writes the response, and closes gracefully (in-flight requests finish).
+// A response that cannot be written (a header value HTTP cannot carry) or that fails half-way never leaves the
+// client waiting: it gets a complete 500, or the connection closes.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +10,7 @@ import type { HttpRequest, HttpResponse } from '../protocol/index.js';
 import { BlobReadStream } from '../storage/blob-read-stream.js';
 import type { App } from './app.js';
 import type { Logger } from './logger.js';
+import { discardBody } from './response-headers.js';
 
 export interface Listening {
   readonly url: string;
@@ -21,8 +24,7 @@ export async function listen(app: App, options: { host: string; port: number; lo
   const server = createServer((req, res) => {
     serve(app, req, res).catch((error: unknown) => {
       options.log.error({ msg: 'response failed', error: error instanceof Error ? error.stack : String(error) });
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+      answerFailure(res);
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -68,10 +70,21 @@ function joinedHeaders(raw: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    const value = raw[i + 1]!;
+    const value = utf8Text(raw[i + 1]!);
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
   }
   return headers;
+}
+
+const NON_ASCII = /[\x80-\xff]/;
+
+/**
+ * Node reads header bytes as ISO-8859-1; SDKs send non-ASCII header values as UTF-8 and sign their UTF-8 bytes, so
+ * they are read as UTF-8 here (invalid sequences become U+FFFD). Then the canonical request, hashed as UTF-8, holds
+ * the bytes that were sent, and `x-amz-meta-*` values are the text the client meant.
+ */
+function utf8Text(value: string): string {
+  return NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value;
 }
 
 /** Percent-decodes each pair; `+` stays a plus, as SigV4 canonicalization expects. */
@@ -101,13 +114,25 @@ function normalizeAddress(address: string | undefined): string {
 }
 
 async function send(res: ServerResponse, response: HttpResponse): Promise<void> {
-  res.writeHead(response.status, response.headers);
   const { body } = response;
+  try {
+    res.writeHead(response.status, dispositionFirst(response.headers));
+  } catch (error) {
+    // A header HTTP cannot carry (ERR_INVALID_CHAR): the body will never be sent, so let go of its file.
+    discardBody(body);
+    throw error;
+  }
   if (body === undefined) {
     res.end();
     return;
   }
-  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+  if (typeof body === 'string') {
+    // Node writes the head together with a first chunk that is a string, in that string's encoding (UTF-8): header
+    // values with bytes above 0x7f would go out changed. A Buffer goes after a head written one byte a character.
+    res.end(Buffer.from(body, 'utf8'));
+    return;
+  }
+  if (Buffer.isBuffer(body)) {
     res.end(body);
     return;
   }
@@ -118,4 +143,37 @@ async function send(res: ServerResponse, response: HttpResponse): Promise<void> 
   const stream = body instanceof Readable ? body : Readable.from(body);
   stream.pipe(res);
   await once(stream, 'end');
+}
+
+/**
+ * Node re-reads a Content-Disposition value as UTF-8 bytes when a Content-Length came before it in the same head
+ * (nodejs/node#46528): `é` would be refused, the UTF-8 bytes stored for `中` too, and those of `é` sent as one byte.
+ * Written ahead of Content-Length, it goes out as every other header does, one byte a character.
+ */
+function dispositionFirst(headers: Record<string, string>): Record<string, string> {
+  const name = 'Content-Disposition' in headers ? 'Content-Disposition' : 'content-disposition';
+  const value = headers[name];
+  return value === undefined ? headers : { [name]: value, ...headers };
+}
+
+const FAILURE_BODY =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code>' +
+  '<Message>We encountered an internal error. Please try again.</Message></Error>';
+
+/**
+ * The last resort when a response could not be written. Before its head went out: a complete 500 (whatever a
+ * failed writeHead left behind, a Content-Length among it, is removed first). After: the connection is closed, the
+ * only way to tell a client that the body it was promised will not come.
+ */
+function answerFailure(res: ServerResponse): void {
+  if (res.headersSent) {
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  res.writeHead(500, 'Internal Server Error', {
+    'Content-Type': 'application/xml',
+    'Content-Length': Buffer.byteLength(FAILURE_BODY),
+  });
+  res.end(FAILURE_BODY);
 }

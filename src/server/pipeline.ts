@@ -1,6 +1,7 @@
 // The one linear request function: route -> authenticate -> parse -> authorize -> handle -> serialize -> record.
 // Every step either passes its result on or throws an AwsError, which the protocol layer serializes; anything
-// else is a bug, logged and answered with the service's InternalError rather than a dropped connection.
+// else is a bug, logged and answered with the service's InternalError rather than a dropped connection (so is a
+// response with a header HTTP cannot carry).
 import type { Readable } from 'node:stream';
 import type { TrailEvent } from '../audit/trail-event.js';
 import { checkPayloadHash, type SigningKeyCache, sha256Hex } from '../auth/sigv4/index.js';
@@ -29,6 +30,7 @@ import { RequestAuthorizer } from './authorizer.js';
 import type { RequestFacts } from './condition-context.js';
 import { EventRecorder } from './event-recorder.js';
 import type { Logger } from './logger.js';
+import { discardBody, invalidResponseHeader } from './response-headers.js';
 
 export interface IncomingRequest {
   readonly http: HttpRequest;
@@ -69,6 +71,13 @@ export async function runPipeline(deps: PipelineDeps, incoming: IncomingRequest)
   }
   if (typeof target === 'object' && 'operation' in target) {
     deps.services.get(target.service)?.decorateResponse?.(target, http, response);
+  }
+  const invalid = invalidResponseHeader(response.headers);
+  if (invalid !== undefined) {
+    discardBody(response.body);
+    const awsError = toAwsError(new Error(`response header ${invalid} cannot be written`), deps.log, requestId);
+    event.failed(awsError);
+    response = serializeError(target, awsError, { requestId, method: http.method });
   }
   response.headers['x-xacct-event-id'] = event.eventId;
   event.finish(response.status);
