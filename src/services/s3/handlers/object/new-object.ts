@@ -8,6 +8,7 @@ import { type CannedAcl, cannedAcl, type StoredAcl } from '../../authorization/a
 import { checkAclAccepted, requestedAcl } from '../../authorization/acl-input.js';
 import type { BucketRecord } from '../../repos/buckets.js';
 import type { ContentHeaders, ObjectOwner } from '../../repos/object-types.js';
+import { decodeMetadataValue } from './metadata-encoding.js';
 
 const MAX_KEY_BYTES = 1024;
 const MAX_METADATA_BYTES = 2048;
@@ -26,6 +27,11 @@ const STORAGE_CLASSES: ReadonlySet<string> = new Set([
   'EXPRESS_ONEZONE',
   'FSX_OPENZFS',
 ]);
+
+/** Where a write's input came from: request headers, or the fields of a browser upload's form. */
+export type InputSource = 'headers' | 'form';
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 const CONTENT_MEMBERS = [
   'ContentType',
@@ -46,12 +52,16 @@ export function checkObjectKey(key: string): void {
   }
 }
 
-/** The stored content headers: `binary/octet-stream` when no type is given, aws-chunked (framing) never stored. */
-export function contentHeaders(input: Shaped): ContentHeaders {
+/**
+ * The stored content headers: `binary/octet-stream` when no type is given, aws-chunked (framing) never stored.
+ * They are kept as the bytes S3 answers them with, one character a byte: a header's own bytes (which the HTTP layer
+ * read as UTF-8 text), a form field's characters (whatever ISO-8859-1 cannot carry is answered as a space).
+ */
+export function contentHeaders(input: Shaped, source: InputSource = 'headers'): ContentHeaders {
   const headers: Record<string, string> = {};
   for (const member of CONTENT_MEMBERS) {
     const value = input[member];
-    if (typeof value === 'string') headers[member] = value;
+    if (typeof value === 'string') headers[member] = source === 'headers' ? headerBytes(value) : value;
   }
   if (headers.ContentEncoding !== undefined) {
     const kept = headers.ContentEncoding.split(',')
@@ -64,17 +74,29 @@ export function contentHeaders(input: Shaped): ContentHeaders {
   return headers;
 }
 
-/** User metadata (`x-amz-meta-*`), at most 2 KB of names and values. */
+/** The UTF-8 bytes of a header value as a string of one character per byte, the form Node writes back unchanged. */
+function headerBytes(text: string): string {
+  return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+}
+
+/**
+ * User metadata (`x-amz-meta-*`) as text, RFC 2047 encoded-words decoded (S3 UG, "Working with object metadata"),
+ * at most 2 KB of names and values counted in UTF-8.
+ */
 export function userMetadata(input: Shaped): Record<string, string> {
-  const metadata = (input.Metadata as Record<string, string> | undefined) ?? {};
+  const metadata: Record<string, string> = {};
   let size = 0;
-  for (const [name, value] of Object.entries(metadata)) size += Buffer.byteLength(name) + Buffer.byteLength(value);
+  for (const [name, raw] of Object.entries((input.Metadata as Record<string, string> | undefined) ?? {})) {
+    const value = decodeMetadataValue(raw);
+    metadata[name] = value;
+    size += Buffer.byteLength(name) + Buffer.byteLength(value);
+  }
   if (size > MAX_METADATA_BYTES) {
     throw new AwsError('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size', {
       extra: { Size: String(size), MaxSizeAllowed: String(MAX_METADATA_BYTES) },
     });
   }
-  return { ...metadata };
+  return metadata;
 }
 
 export function storageClassOf(input: Shaped): string {

@@ -44,7 +44,7 @@ export async function postObject(input: Shaped, call: CallContext): Promise<Shap
     signer === undefined
       ? call
       : { ...call, caller: signer.caller, authorize: (target) => call.authorize({ ...target, caller: signer.caller }) };
-  const attributes = newObjectAttributes(asSigner, request, bucket, key, tags ?? []);
+  const attributes = newObjectAttributes(asSigner, request, bucket, key, tags ?? [], 'form');
   const claimed = claimedChecksum(Object.fromEntries(form.fields), undefined);
   const encryption = sealNewObject(asSigner, request, bucket, key);
   const stored = await storeFile(call, form.file.body, {
@@ -117,7 +117,8 @@ function postResponse(
   const redirect = fields.get('success_action_redirect') ?? fields.get('redirect');
   if (redirect !== undefined && /^https?:\/\//i.test(redirect)) {
     const query = new URLSearchParams({ bucket: bucket.name, key, etag: `"${etag}"` }).toString();
-    return { ...common, StatusCode: 303, Location: `${redirect}${redirect.includes('?') ? '&' : '?'}${query}` };
+    const target = asciiUrl(redirect);
+    return { ...common, StatusCode: 303, Location: `${target}${target.includes('?') ? '&' : '?'}${query}` };
   }
   const status = fields.get('success_action_status');
   if (status === '201') {
@@ -129,4 +130,11 @@ function postResponse(
     };
   }
   return { ...common, StatusCode: status === '200' ? 200 : 204, Location: location };
+}
+
+/** A form's redirect URL as a Location header can carry it: anything but printable ASCII percent-encoded as UTF-8. */
+function asciiUrl(url: string): string {
+  return url.replace(/[^\x21-\x7e]+/g, (run) =>
+    Array.from(Buffer.from(run, 'utf8'), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }

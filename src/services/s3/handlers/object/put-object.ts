@@ -16,6 +16,7 @@ import { commitObject } from './commit-object.js';
 import {
   checkObjectKey,
   contentHeaders,
+  type InputSource,
   MAX_OBJECT_SIZE,
   ownershipOf,
   storageClassOf,
@@ -95,6 +96,7 @@ export function newObjectAttributes(
   bucket: BucketRecord,
   key: string,
   tags: readonly ObjectTag[],
+  source: InputSource = 'headers',
 ): ObjectAttributes {
   checkObjectKey(key);
   rejectObjectLock(input, bucket);
@@ -104,7 +106,7 @@ export function newObjectAttributes(
     acl,
     storageClass: storageClassOf(input),
     sse: sseRequestOf(input, bucket).algorithm,
-    headers: contentHeaders(input),
+    headers: contentHeaders(input, source),
     metadata: userMetadata(input),
     tags,
   };
