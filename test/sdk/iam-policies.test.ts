@@ -20,6 +20,7 @@ import {
   PutUserPolicyCommand,
   SetDefaultPolicyVersionCommand,
   TagPolicyCommand,
+  UntagPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
@@ -152,6 +153,13 @@ describe('customer managed policies', () => {
     expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags).toEqual([
       { Key: 'k', Value: 'v' },
       { Key: 'x', Value: 'y' },
+    ]);
+    // Unlike a user's or a role's, a policy's tag keys are case sensitive (IAM UG, rules for tagging).
+    await iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: [{ Key: 'X', Value: 'upper' }] }));
+    await iam.send(new UntagPolicyCommand({ PolicyArn: arn, TagKeys: ['k'] }));
+    expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags).toEqual([
+      { Key: 'x', Value: 'y' },
+      { Key: 'X', Value: 'upper' },
     ]);
   });
 });

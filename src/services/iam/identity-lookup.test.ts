@@ -42,7 +42,7 @@ describe('identity lookup', () => {
     ).toThrow('Role with name organizationaccountaccessrole already exists.');
   });
 
-  it('finds a role by ARN with or without its path, and knows which account issued a key', () => {
+  it('finds a role by its exact ARN, path included, and knows which account issued a key', () => {
     iam.write(() => {
       iam.roles.insert({
         id: 'AROAPATHED0000000001',
@@ -77,7 +77,9 @@ describe('identity lookup', () => {
     expect(lookup.findRole('arn:aws:iam::111111111111:role/a/b/deep')?.arn).toBe(
       'arn:aws:iam::111111111111:role/a/b/deep',
     );
-    expect(lookup.findRole('arn:aws:iam::111111111111:role/deep')?.maxSessionDuration).toBe(7200);
+    expect(lookup.findRole('arn:aws:iam::111111111111:role/a/b/deep')?.maxSessionDuration).toBe(7200);
+    expect(lookup.findRole('arn:aws:iam::111111111111:role/deep')).toBeUndefined();
+    expect(lookup.findRole('arn:aws:iam::111111111111:role/a/b/DEEP')).toBeUndefined();
     expect(lookup.findRole('arn:aws:iam::222222222222:role/deep')).toBeUndefined();
     expect(lookup.accessKeyAccount('AKIAKEY')).toBe('111111111111');
     expect(lookup.accessKeyAccount('AKIANONE')).toBeUndefined();

@@ -1,5 +1,7 @@
-// Tags of IAM resources (users, roles, customer managed policies, instance profiles, and what other IAM areas tag):
-// keys compare ignoring case, keep the case they were last written with, and list in the order first added.
+// Tags of IAM resources (users, roles, customer managed policies, instance profiles, and what other IAM areas tag),
+// listed in the order first added. On users and roles keys compare ignoring case and keep the case they were last
+// written with; on every other IAM resource they are case sensitive, so `Costcenter` and `costcenter` are two tags
+// (IAM UG, "Rules for tagging in IAM and AWS STS"). The `key_lower` column holds the key as it compares.
 import type { Database } from '../../../storage/db.js';
 
 export interface Tag {
@@ -39,14 +41,16 @@ export class TagRepo {
       `INSERT INTO iam_tags (resource_type, resource_id, key, key_lower, value, seq) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (resource_type, resource_id, key_lower) DO UPDATE SET key = excluded.key, value = excluded.value`,
     );
-    for (const tag of tags) upsert.run(resourceType, resourceId, tag.Key, tag.Key.toLowerCase(), tag.Value, seq++);
+    for (const tag of tags) {
+      upsert.run(resourceType, resourceId, tag.Key, comparedKey(resourceType, tag.Key), tag.Value, seq++);
+    }
   }
 
   remove(resourceType: string, resourceId: string, keys: readonly string[]): void {
     const remove = this.db.prepare(
       'DELETE FROM iam_tags WHERE resource_type = ? AND resource_id = ? AND key_lower = ?',
     );
-    for (const key of keys) remove.run(resourceType, resourceId, key.toLowerCase());
+    for (const key of keys) remove.run(resourceType, resourceId, comparedKey(resourceType, key));
   }
 
   removeAll(resourceType: string, resourceId: string): void {
@@ -61,4 +65,10 @@ export class TagRepo {
       .get(resourceType, resourceId);
     return row?.n ?? 0;
   }
+}
+
+const CASE_INSENSITIVE_KEYS: ReadonlySet<string> = new Set(['user', 'role']);
+
+function comparedKey(resourceType: string, key: string): string {
+  return CASE_INSENSITIVE_KEYS.has(resourceType) ? key.toLowerCase() : key;
 }
