@@ -135,7 +135,11 @@ describe('OpenID Connect providers', () => {
     await iam.send(
       new TagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: GITHUB, Tags: [{ Key: 'owner', Value: 'ops' }] }),
     );
+    // An OIDC provider's tag keys are case sensitive, unlike a user's or a role's (IAM UG, rules for tagging).
     await iam.send(new UntagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: GITHUB, TagKeys: ['CI'] }));
+    const kept = await iam.send(new ListOpenIDConnectProviderTagsCommand({ OpenIDConnectProviderArn: GITHUB }));
+    expect(kept.Tags?.map((t) => t.Key)).toEqual(['ci', 'owner']);
+    await iam.send(new UntagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: GITHUB, TagKeys: ['ci'] }));
     const got = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: GITHUB }));
     expect(got).toMatchObject({ ClientIDList: ['app'], ThumbprintList: ['c'.repeat(40), 'd'.repeat(40)] });
     const tags = await iam.send(new ListOpenIDConnectProviderTagsCommand({ OpenIDConnectProviderArn: GITHUB }));
