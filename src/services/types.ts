@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { CompiledPolicy, ContextInput, Decision, Principal } from '../policy/index.js';
 import type { HttpRequest, HttpResponse, Route, ServiceId, Shaped } from '../protocol/index.js';
 import type { Storage } from '../storage/index.js';
+import type { PrincipalIdLookup } from './bound-principals.js';
 
 /** What a verified temporary credential carries besides its principal (STS sessions). */
 export interface SessionInfo {
@@ -191,8 +192,11 @@ export interface OidcProviderRecord {
   readonly thumbprints: readonly string[];
 }
 
-/** What IAM answers other services (STS, Organizations) about identities, and what it creates for them. */
-export interface IdentityLookup {
+/**
+ * What IAM answers other services (STS, Organizations, KMS, S3) about identities, and what it creates for them. As a
+ * PrincipalIdLookup it says which user or role an ARN names now, for the policies that bind principals to unique ids.
+ */
+export interface IdentityLookup extends PrincipalIdLookup {
   /** A role by ARN; the ARN's path may be omitted (roles are unique by name within an account). */
   findRole(roleArn: string): RoleRecord | undefined;
   /** The OIDC provider of `account` registered for the issuer `url` (with or without `https://`). */

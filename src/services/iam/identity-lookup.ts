@@ -1,5 +1,6 @@
 // What IAM answers other services about identities: roles for STS (with their compiled trust policies), access
-// key accounts, MFA codes and OIDC providers, and roles created outside any request (Organizations).
+// key accounts, MFA codes and OIDC providers, the unique ids of users and roles (for the resource-based policies
+// that bind them), and roles created outside any request (Organizations).
 import { newUniqueId } from '../../core/ids.js';
 import type { IdentityLookup, RoleRecord } from '../types.js';
 import { parseEntityArn } from './arns.js';
@@ -7,7 +8,7 @@ import { entityExists } from './errors.js';
 import type { IamContext } from './iam-context.js';
 import { verifyMfaCode } from './mfa/verify-mfa-code.js';
 import { findOidcProvider } from './oidc/find-oidc-provider.js';
-import { checkTrustPolicy } from './policy-documents.js';
+import { checkTrustPolicy, userOrRoleId } from './policy-documents.js';
 import type { StoredRole } from './repos/roles.js';
 import { effectiveTrustPolicy } from './trust-principals.js';
 
@@ -25,6 +26,10 @@ export function iamIdentityLookup(iam: IamContext): IdentityLookup {
     findOidcProvider: (account, url) => findOidcProvider(iam.db, account, url),
     verifyMfaCode: (userArn, serialNumber, code, now) => verifyMfaCode(iam.db, userArn, serialNumber, code, now),
     accessKeyAccount: (accessKeyId) => iam.accessKeys.byId(accessKeyId)?.account,
+    principalId: (arn) => userOrRoleId(iam, arn),
+    get generation() {
+      return iam.generation;
+    },
     createRole(spec) {
       if (iam.roles.byName(spec.account, spec.name)) throw entityExists('role', spec.name);
       const trustPrincipalIds = checkTrustPolicy(iam, spec.trustPolicy);

@@ -1,6 +1,8 @@
 // Key policy documents KMS writes itself (the default key policy, AWS managed key policies) and the validation of
-// the ones customers write: the engine's grammar and size rules for kind `kms-key`, then every principal must exist.
+// the ones customers write: the engine's grammar and size rules for kind `kms-key`, then every principal must exist,
+// and the users and roles it names are bound to their unique ids (bound-principals.ts).
 import { type CompiledPolicy, compilePolicy, type PrincipalElement } from '../../policy/index.js';
+import { awsPrincipalValues, bindPrincipals, type PrincipalIds, principalIds } from '../bound-principals.js';
 import type { ServiceDeps } from '../types.js';
 import { malformedPolicy } from './kms-errors.js';
 import { principalExists } from './principal-exists.js';
@@ -55,8 +57,14 @@ export function awsManagedKeyPolicy(account: string, region: string, service: st
 
 const INVALID_PRINCIPALS = 'Policy contains a statement with one or more invalid principals.';
 
-/** Compiles a customer's key policy, or throws MalformedPolicyDocumentException in KMS's words. */
-export function compileCustomerKeyPolicy(text: string, keyArn: string, deps: ServiceDeps): CompiledPolicy {
+export interface CustomerKeyPolicy {
+  readonly policy: CompiledPolicy;
+  /** What the key stores with the text: the unique ids its user and role ARNs resolved to. */
+  readonly principalIds: PrincipalIds;
+}
+
+/** Compiles a customer's key policy and binds its principals, or throws MalformedPolicyDocumentException. */
+export function compileCustomerKeyPolicy(text: string, keyArn: string, deps: ServiceDeps): CustomerKeyPolicy {
   const { policy, diagnostics } = compilePolicy(text, 'kms-key', keyArn);
   const error = diagnostics.find((d) => d.severity === 'error');
   if (policy === undefined || error !== undefined) throw malformedPolicy(error?.message ?? 'Invalid policy');
@@ -65,7 +73,10 @@ export function compileCustomerKeyPolicy(text: string, keyArn: string, deps: Ser
       if (element !== undefined && !principalsExist(element, deps)) throw malformedPolicy(INVALID_PRINCIPALS);
     }
   }
-  return policy;
+  const binding = bindPrincipals(awsPrincipalValues(policy.document), principalIds(deps));
+  // INVARIANT: every user and role ARN exists (checked above), so all are bound.
+  if (binding.unknown.length > 0) throw malformedPolicy(INVALID_PRINCIPALS);
+  return { policy, principalIds: binding.ids };
 }
 
 function principalsExist(element: PrincipalElement, deps: ServiceDeps): boolean {

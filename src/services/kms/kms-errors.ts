@@ -47,6 +47,11 @@ export function malformedPolicy(message: string): AwsError {
   return new AwsError('MalformedPolicyDocumentException', message);
 }
 
+/** CreateGrant naming an IAM user or role that does not exist (the wording is xacct's). */
+export function invalidGrantPrincipal(value: string): AwsError {
+  return new AwsError('InvalidArnException', `The principal ${value} does not exist.`);
+}
+
 export function validation(message: string): AwsError {
   return new AwsError('ValidationException', message);
 }

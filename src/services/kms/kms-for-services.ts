@@ -5,6 +5,8 @@
 // in the requester's account; the predefined `alias/aws/<service>` creates its AWS managed key on first use.
 // Other failures throw KMS's errors (NotFoundException, DisabledException, KMSInvalidStateException,
 // InvalidCiphertextException); the calling service maps them to its own.
+
+import { principalIds } from '../bound-principals.js';
 import type { CallContext } from '../types.js';
 import { type KeyTargetSpec, keyTarget } from './authorization/key-target.js';
 import { blobKey, decryptWith, encryptWith, newDataKey } from './crypto/crypto-ops.js';
@@ -108,7 +110,7 @@ export function createGrantFor(
     context: createGrantContext(wanted, true),
   });
   requireEnabled(lookup.key);
-  return storeGrant(store, lookup.key, wanted, call.now).id;
+  return storeGrant(store, lookup.key, wanted, principalIds(call.deps), call.now).id;
 }
 
 function serviceKey(store: KmsStore, call: CallContext, keyIdOrAlias: string): KeyLookup {

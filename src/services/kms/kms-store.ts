@@ -1,6 +1,8 @@
-// KMS state for one app: the repositories, and each key's policy compiled once per policy text.
+// KMS state for one app: the repositories, and each key's policy compiled once per policy text and per state of
+// the principals it names (a deleted or re-created one makes it recompile with the old unique id).
 import { type CompiledPolicy, compilePolicy } from '../../policy/index.js';
 import type { Database } from '../../storage/db.js';
+import { BoundPolicy, type PrincipalIdLookup } from '../bound-principals.js';
 import { AliasRepo } from './repos/aliases.js';
 import { GrantRepo } from './repos/grants.js';
 import { KeyTagRepo } from './repos/key-tags.js';
@@ -27,7 +29,7 @@ export class KmsStore {
   readonly aliases: AliasRepo;
   readonly tags: KeyTagRepo;
   readonly grants: GrantRepo;
-  private readonly compiled = new Map<string, { readonly text: string; readonly policy: CompiledPolicy }>();
+  private readonly compiled = new Map<string, { readonly bound: BoundPolicy; readonly policy: CompiledPolicy }>();
 
   constructor(readonly db: Database) {
     this.keys = new KeyRepo(db);
@@ -36,13 +38,20 @@ export class KmsStore {
     this.grants = new GrantRepo(db);
   }
 
-  /** The key policy, compiled; stored policies were validated when written. */
-  keyPolicy(key: KeyRecord): CompiledPolicy {
+  /**
+   * The key policy, compiled; stored policies were validated when written. While IAM is unchanged this is one Map
+   * lookup; after an IAM write the users and roles the policy names are looked up again (and the policy recompiled
+   * only if one of them was deleted or re-created).
+   */
+  keyPolicy(key: KeyRecord, principals: PrincipalIdLookup): CompiledPolicy {
     const cached = this.compiled.get(key.id);
-    if (cached !== undefined && cached.text === key.policy) return cached.policy;
-    const { policy } = compilePolicy(key.policy, 'kms-key', key.arn, { sizeLimit: false });
+    if (cached?.bound.holds(key.policy, key.policyPrincipalIds, principals)) {
+      return cached.policy;
+    }
+    const bound = new BoundPolicy(key.policy, key.policyPrincipalIds, principals);
+    const { policy } = compilePolicy(bound.value, 'kms-key', key.arn, { sizeLimit: false });
     if (policy === undefined) throw new Error(`stored key policy of ${key.arn} does not compile`);
-    this.compiled.set(key.id, { text: key.policy, policy });
+    this.compiled.set(key.id, { bound, policy });
     return policy;
   }
 }

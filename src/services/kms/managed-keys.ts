@@ -61,6 +61,7 @@ export function ensureManagedKey(
       pendingWindowDays: undefined,
       rotationPeriodDays: 365,
       policy: awsManagedKeyPolicy(account, region, service),
+      policyPrincipalIds: {},
       material: newKeyMaterial(),
     });
     store.aliases.insert({ account, region, name: aliasName, keyId: id, createdAt: now, updatedAt: now });

@@ -12,6 +12,7 @@ import * as rds from './010-rds.js';
 import * as s3Sse from './011-s3-sse.js';
 import * as trailFragments from './012-trail-fragments.js';
 import * as s3CompletedUploads from './013-s3-completed-uploads.js';
+import * as kmsPrincipalIds from './014-kms-principal-ids.js';
 import type { Migration } from './migration.js';
 
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   s3Sse,
   trailFragments,
   s3CompletedUploads,
+  kmsPrincipalIds,
 ];

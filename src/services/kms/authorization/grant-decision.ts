@@ -25,8 +25,8 @@ export function grantFallback(
  */
 export function retireFallback(grant: GrantRecord, caller: Caller): (decision: Decision) => Decision | undefined {
   const named =
-    (grant.retiring !== undefined && granteeMatches(grant.retiring, caller)) ||
-    (grant.operations.includes('RetireGrant') && granteeMatches(grant.grantee, caller));
+    (grant.retiring !== undefined && granteeMatches(grant.retiring, caller, grant.principalIds)) ||
+    (grant.operations.includes('RetireGrant') && granteeMatches(grant.grantee, caller, grant.principalIds));
   return fallback(caller, () => (named ? grant : undefined));
 }
 

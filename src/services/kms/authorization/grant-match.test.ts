@@ -6,10 +6,11 @@ import { contextMeets, grantAllows, granteeMatches } from './grant-match.js';
 const USER = 'arn:aws:iam::111111111111:user/alice';
 const ROLE = 'arn:aws:iam::111111111111:role/app';
 
-function caller(arn: string, roleArn?: string): Caller {
+function caller(arn: string, roleArn?: string, id = roleArn ? 'AROAAPP' : 'AIDAALICE'): Caller {
+  const ids = roleArn ? { roleId: id } : { userId: id };
   return {
     kind: roleArn ? 'role-session' : 'user',
-    principal: { type: roleArn ? 'AssumedRole' : 'User', arn, account: '111111111111', roleArn },
+    principal: { type: roleArn ? 'AssumedRole' : 'User', arn, account: '111111111111', roleArn, ...ids },
     account: '111111111111',
     accessKeyId: 'AKIAEXAMPLE',
     userId: 'AIDAEXAMPLE',
@@ -25,6 +26,7 @@ function grant(extra: Partial<GrantRecord> = {}): GrantRecord {
     name: undefined,
     grantee: USER,
     retiring: undefined,
+    principalIds: {},
     operations: ['Decrypt', 'CreateGrant'],
     constraints: undefined,
     issuingAccount: '111111111111',
@@ -36,11 +38,20 @@ function grant(extra: Partial<GrantRecord> = {}): GrantRecord {
 
 describe('grantee matching', () => {
   it('matches the user, and a role session by its role or its own session ARN', () => {
-    expect(granteeMatches(USER, caller(USER))).toBe(true);
+    expect(granteeMatches(USER, caller(USER), {})).toBe(true);
     const session = caller('arn:aws:sts::111111111111:assumed-role/app/s1', ROLE);
-    expect(granteeMatches(ROLE, session)).toBe(true);
-    expect(granteeMatches('arn:aws:sts::111111111111:assumed-role/app/s1', session)).toBe(true);
-    expect(granteeMatches('arn:aws:iam::111111111111:root', caller(USER))).toBe(false);
+    expect(granteeMatches(ROLE, session, {})).toBe(true);
+    expect(granteeMatches('arn:aws:sts::111111111111:assumed-role/app/s1', session, {})).toBe(true);
+    expect(granteeMatches('arn:aws:iam::111111111111:root', caller(USER), {})).toBe(false);
+  });
+
+  it('matches a bound user or role only while it has the unique id the grant was bound to', () => {
+    const bound = { [USER]: 'AIDAALICE', [ROLE]: 'AROAAPP' };
+    expect(granteeMatches(USER, caller(USER), bound)).toBe(true);
+    expect(granteeMatches(USER, caller(USER, undefined, 'AIDANEWALICE'), bound)).toBe(false);
+    expect(granteeMatches(ROLE, caller('arn:aws:sts::111111111111:assumed-role/app/s1', ROLE), bound)).toBe(true);
+    const recreated = caller('arn:aws:sts::111111111111:assumed-role/app/s1', ROLE, 'AROANEWAPP');
+    expect(granteeMatches(ROLE, recreated, bound)).toBe(false);
   });
 });
 

@@ -1,6 +1,10 @@
 // Whether a grant lets a caller perform one grant operation: the grantee is the caller (a user, a role session's
 // role, or the exact session), the operation is one the grant lists, and the request's encryption context meets
 // the grant's constraints. A grant used to create another grant passes on no more than it holds.
+// A user or role grantee is bound to the unique id it had when the grant was made: a caller with the same ARN but
+// another id (the principal was deleted and re-created) is not the grantee. The caller's credential carries its id,
+// so this costs no lookup.
+import type { PrincipalIds } from '../../bound-principals.js';
 import type { Caller } from '../../types.js';
 import type { EncryptionContext, GrantConstraints, GrantRecord } from '../repos/grants.js';
 
@@ -13,14 +17,22 @@ export interface GrantRequest {
   readonly child?: { readonly operations: readonly string[]; readonly constraints: GrantConstraints | undefined };
 }
 
-export function granteeMatches(grantee: string, caller: Caller): boolean {
-  const principal = caller.principal;
-  if (grantee === principal.arn) return true;
-  return principal.type === 'AssumedRole' && principal.roleArn !== undefined && grantee === principal.roleArn;
+/** Whether `principal` (a grantee or retiring principal of a grant, bound by `ids`) is the caller. */
+export function granteeMatches(principal: string, caller: Caller, ids: PrincipalIds): boolean {
+  const p = caller.principal;
+  if (principal === p.arn) return boundTo(principal, ids, p.userId ?? p.roleId);
+  return p.type === 'AssumedRole' && p.roleArn === principal && boundTo(principal, ids, p.roleId);
+}
+
+/** Grants saved before principals were bound (no recorded id) match by ARN alone. */
+function boundTo(arn: string, ids: PrincipalIds, callerId: string | undefined): boolean {
+  const id = ids[arn];
+  return id === undefined || id === callerId;
 }
 
 export function grantAllows(grant: GrantRecord, caller: Caller, request: GrantRequest): boolean {
-  if (!grant.operations.includes(request.operation) || !granteeMatches(grant.grantee, caller)) return false;
+  if (!grant.operations.includes(request.operation)) return false;
+  if (!granteeMatches(grant.grantee, caller, grant.principalIds)) return false;
   if (request.child !== undefined) return childWithin(grant, request.child);
   if (request.encryptionContext === undefined) return true;
   return contextMeets(grant.constraints, request.encryptionContext);

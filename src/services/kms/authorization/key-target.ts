@@ -3,6 +3,7 @@
 // Operations AWS does not allow across accounts get no key policy for a caller of another account: an external
 // account's grant in the policy has no effect on them.
 import type { ContextInput, ContextScalar } from '../../../policy/index.js';
+import { principalIds } from '../../bound-principals.js';
 import type { AuthorizationTarget, CallContext } from '../../types.js';
 import type { KeyLookup } from '../key-resolver.js';
 import { callerAccount } from '../key-resolver.js';
@@ -33,11 +34,12 @@ export function keyTarget(store: KmsStore, call: CallContext, spec: KeyTargetSpe
   const account = callerAccount(call);
   const policyApplies = spec.crossAccount || key.account === account;
   const grant = spec.grant;
+  const principals = principalIds(call.deps);
   return {
     action: spec.action,
     resource: key.arn,
     resourceAccount: key.account,
-    resourcePolicy: policyApplies ? store.keyPolicy(key) : undefined,
+    resourcePolicy: policyApplies ? store.keyPolicy(key, principals) : undefined,
     resourcePolicyRequired: true,
     rcpExempt: key.manager === 'AWS',
     context: {

@@ -1,6 +1,7 @@
 // CreateGrant: lets a grantee principal use the key for the listed operations, optionally only with a given
 // encryption context. A named grant is idempotent: the same request again returns the same grant.
 import type { Shaped } from '../../../protocol/index.js';
+import { principalIds } from '../../bound-principals.js';
 import type { CallContext, ServiceOperation } from '../../types.js';
 import { keyTarget } from '../authorization/key-target.js';
 import { createGrantContext, newGrantOf, storeGrant } from '../grant-requests.js';
@@ -26,7 +27,7 @@ export function createGrantOperation(env: KmsEnv): ServiceOperation {
       const { key } = keyOf(input, call);
       requireEnabled(key);
       if (input.DryRun === true) throw dryRunSucceeded();
-      const grant = storeGrant(env.store, key, newGrantOf(input), call.now);
+      const grant = storeGrant(env.store, key, newGrantOf(input), principalIds(env.deps), call.now);
       return { GrantId: grant.id, GrantToken: grant.token };
     },
   };

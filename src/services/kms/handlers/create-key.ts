@@ -40,9 +40,10 @@ export function createKey(env: KmsEnv, input: Shaped, call: CallContext): Shaped
   const id = randomUUID();
   const arn = keyArn(call.region, account, id);
   const policy = typeof input.Policy === 'string' ? input.Policy : defaultKeyPolicy(account);
-  if (typeof input.Policy === 'string') {
-    checkNewKeyPolicy(env, call, arn, account, policy, input.BypassPolicyLockoutSafetyCheck === true);
-  }
+  const policyPrincipalIds =
+    typeof input.Policy === 'string'
+      ? checkNewKeyPolicy(env, call, arn, account, policy, input.BypassPolicyLockoutSafetyCheck === true)
+      : {};
   env.store.db.transaction(() => {
     env.store.keys.insert({
       id,
@@ -59,6 +60,7 @@ export function createKey(env: KmsEnv, input: Shaped, call: CallContext): Shaped
       pendingWindowDays: undefined,
       rotationPeriodDays: undefined,
       policy,
+      policyPrincipalIds,
       material: newKeyMaterial(),
     });
     env.store.tags.put(id, tags);

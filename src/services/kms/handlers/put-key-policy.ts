@@ -2,6 +2,7 @@
 // changing it again (the policy lockout safety check, which BypassPolicyLockoutSafetyCheck skips).
 import { AwsError } from '../../../core/aws-error.js';
 import type { Shaped } from '../../../protocol/index.js';
+import type { PrincipalIds } from '../../bound-principals.js';
 import type { CallContext } from '../../types.js';
 import type { KeyHandler, KmsEnv } from '../key-operation.js';
 import { compileCustomerKeyPolicy } from '../key-policies.js';
@@ -17,7 +18,10 @@ export function requireDefaultPolicyName(input: Shaped): void {
   }
 }
 
-/** Validates a key policy and, unless bypassed, asks the engine whether the caller could still put a policy. */
+/**
+ * Validates a key policy and, unless bypassed, asks the engine whether the caller could still put a policy. Returns
+ * the unique ids of the users and roles it names, which the key stores with it.
+ */
 export function checkNewKeyPolicy(
   env: KmsEnv,
   call: CallContext,
@@ -25,9 +29,9 @@ export function checkNewKeyPolicy(
   keyAccount: string,
   text: string,
   bypass: boolean,
-): void {
-  const policy = compileCustomerKeyPolicy(text, keyArn, env.deps);
-  if (bypass) return;
+): PrincipalIds {
+  const { policy, principalIds } = compileCustomerKeyPolicy(text, keyArn, env.deps);
+  if (bypass) return principalIds;
   const decision = call.check({
     action: 'kms:PutKeyPolicy',
     resource: keyArn,
@@ -37,12 +41,14 @@ export function checkNewKeyPolicy(
     context: { 'kms:CallerAccount': callerAccount(call) },
   });
   if (decision.decision !== 'Allowed') throw malformedPolicy(LOCKOUT);
+  return principalIds;
 }
 
 export const putKeyPolicy: KeyHandler = (input, call, { key }, env) => {
   requireDefaultPolicyName(input);
   const text = String(input.Policy);
-  checkNewKeyPolicy(env, call, key.arn, key.account, text, input.BypassPolicyLockoutSafetyCheck === true);
-  env.store.keys.setPolicy(key.id, text);
+  const bypass = input.BypassPolicyLockoutSafetyCheck === true;
+  const principalIds = checkNewKeyPolicy(env, call, key.arn, key.account, text, bypass);
+  env.store.keys.setPolicy(key.id, text, principalIds);
   return {};
 };

@@ -1,5 +1,6 @@
 // KMS grants as stored: who may use which key for which operations, under which encryption context constraints.
 import type { Database } from '../../../storage/db.js';
+import type { PrincipalIds } from '../../bound-principals.js';
 
 export type EncryptionContext = Readonly<Record<string, string>>;
 
@@ -14,6 +15,8 @@ export interface GrantRecord {
   readonly name: string | undefined;
   readonly grantee: string;
   readonly retiring: string | undefined;
+  /** The unique ids the grantee and retiring principal resolved to, when they are IAM users or roles. */
+  readonly principalIds: PrincipalIds;
   readonly operations: readonly string[];
   readonly constraints: GrantConstraints | undefined;
   /** The account of the key the grant was created on. */
@@ -33,9 +36,11 @@ interface GrantRow {
   issuing_account: string;
   created_at: number;
   token: string;
+  principal_ids: string;
 }
 
-const COLUMNS = 'id, key_id, name, grantee, retiring, operations, constraints, issuing_account, created_at, token';
+const COLUMNS =
+  'id, key_id, name, grantee, retiring, operations, constraints, issuing_account, created_at, token, principal_ids';
 const JOINED_COLUMNS = COLUMNS.split(', ')
   .map((column) => `g.${column}`)
   .join(', ');
@@ -47,6 +52,7 @@ function toRecord(row: GrantRow): GrantRecord {
     name: row.name ?? undefined,
     grantee: row.grantee,
     retiring: row.retiring ?? undefined,
+    principalIds: JSON.parse(row.principal_ids) as PrincipalIds,
     operations: JSON.parse(row.operations) as string[],
     constraints: row.constraints === null ? undefined : (JSON.parse(row.constraints) as GrantConstraints),
     issuingAccount: row.issuing_account,
@@ -60,7 +66,7 @@ export class GrantRepo {
 
   insert(grant: GrantRecord): void {
     this.db
-      .prepare(`INSERT INTO kms_grants (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(`INSERT INTO kms_grants (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
         grant.id,
         grant.keyId,
@@ -72,6 +78,7 @@ export class GrantRepo {
         grant.issuingAccount,
         grant.createdAt,
         grant.token,
+        JSON.stringify(grant.principalIds),
       );
   }
 

@@ -22,6 +22,7 @@ beforeEach(() => {
     pendingWindowDays: undefined,
     rotationPeriodDays: undefined,
     policy: '{}',
+    policyPrincipalIds: {},
     material: Buffer.alloc(32, 1),
   });
 });
@@ -34,7 +35,7 @@ describe('KeyRepo record cache', () => {
     expect(keys.byId(ID)?.state).toBe('Enabled');
     keys.setState(ID, 'Disabled');
     expect(keys.byId(ID)?.state).toBe('Disabled');
-    keys.setPolicy(ID, '{"Version":"2012-10-17"}');
+    keys.setPolicy(ID, '{"Version":"2012-10-17"}', {});
     expect(keys.byId(ID)?.policy).toBe('{"Version":"2012-10-17"}');
     keys.setDescription(ID, 'd');
     expect(keys.byId(ID)?.description).toBe('d');

@@ -1,5 +1,6 @@
 // KMS keys as stored: metadata, the key policy text and the secret key material (which never leaves the server).
 import type { Database } from '../../../storage/db.js';
+import type { PrincipalIds } from '../../bound-principals.js';
 import { keyArn } from '../key-ids.js';
 
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
@@ -22,6 +23,8 @@ export interface KeyRecord {
   /** Automatic rotation's period; undefined while rotation is off. */
   readonly rotationPeriodDays: number | undefined;
   readonly policy: string;
+  /** The unique ids the policy's user and role ARNs resolved to when it was saved (bound-principals.ts). */
+  readonly policyPrincipalIds: PrincipalIds;
   readonly material: Buffer;
 }
 
@@ -40,12 +43,13 @@ interface KeyRow {
   pending_window_days: number | null;
   rotation_period_days: number | null;
   policy: string;
+  policy_principal_ids: string;
   material: Buffer;
 }
 
 const COLUMNS =
   'id, account, region, description, key_usage, key_spec, origin, manager, state, created_at, deletion_date, ' +
-  'pending_window_days, rotation_period_days, policy, material';
+  'pending_window_days, rotation_period_days, policy, policy_principal_ids, material';
 
 function toRecord(row: KeyRow): KeyRecord {
   return {
@@ -64,6 +68,7 @@ function toRecord(row: KeyRow): KeyRecord {
     pendingWindowDays: row.pending_window_days ?? undefined,
     rotationPeriodDays: row.rotation_period_days ?? undefined,
     policy: row.policy,
+    policyPrincipalIds: JSON.parse(row.policy_principal_ids) as PrincipalIds,
     material: row.material,
   };
 }
@@ -88,7 +93,7 @@ export class KeyRepo {
 
   insert(key: Omit<KeyRecord, 'arn'>): void {
     this.db
-      .prepare(`INSERT INTO kms_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(`INSERT INTO kms_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
         key.id,
         key.account,
@@ -104,6 +109,7 @@ export class KeyRepo {
         key.pendingWindowDays ?? null,
         key.rotationPeriodDays ?? null,
         key.policy,
+        JSON.stringify(key.policyPrincipalIds),
         key.material,
       );
   }
@@ -139,9 +145,11 @@ export class KeyRepo {
       .run(state, deletionDate ?? null, pendingWindowDays ?? null, id);
   }
 
-  setPolicy(id: string, policy: string): void {
+  setPolicy(id: string, policy: string, principalIds: PrincipalIds): void {
     this.cache.delete(id);
-    this.db.prepare('UPDATE kms_keys SET policy = ? WHERE id = ?').run(policy, id);
+    this.db
+      .prepare('UPDATE kms_keys SET policy = ?, policy_principal_ids = ? WHERE id = ?')
+      .run(policy, JSON.stringify(principalIds), id);
   }
 
   setDescription(id: string, description: string): void {

@@ -143,7 +143,7 @@ export function checkAclAccepted(
   if (!bucket.aclsEnabled && !grantsOnlyOwner(acl, bucket.ownerCanonicalId)) {
     throw new AwsError('AccessControlListNotSupported', 'The bucket does not allow ACLs');
   }
-  if (isPublicAcl(acl) && bucketView(call.deps.storage.db, bucket).block.blockPublicAcls) {
+  if (isPublicAcl(acl) && bucketView(call.deps, bucket).block.blockPublicAcls) {
     throw publicAccessBlocked(call, bucket.owner, action, resource, BLOCKED_PUBLIC_ACLS);
   }
 }

@@ -3,6 +3,7 @@ import { openStorage } from '../../../storage/index.js';
 import { checkBucketPolicy } from './bucket-policy-validation.js';
 
 const storage = openStorage({ memory: true });
+const NOBODY = { principalId: () => undefined, generation: 0 };
 afterAll(() => storage.close());
 
 const BUCKET = 'arn:aws:s3:::b';
@@ -10,7 +11,7 @@ const base = { Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: 's3:
 
 function check(...statements: object[]): string | undefined {
   try {
-    checkBucketPolicy(storage.db, BUCKET, JSON.stringify({ Version: '2012-10-17', Statement: statements }));
+    checkBucketPolicy(storage.db, BUCKET, JSON.stringify({ Version: '2012-10-17', Statement: statements }), NOBODY);
     return undefined;
   } catch (error) {
     return `${(error as { code: string }).code}: ${(error as Error).message}`;
@@ -46,7 +47,7 @@ describe('checkBucketPolicy', () => {
   });
 
   it('requires the first byte to be {', () => {
-    expect(() => checkBucketPolicy(storage.db, BUCKET, ' {}')).toThrow(
+    expect(() => checkBucketPolicy(storage.db, BUCKET, ' {}', NOBODY)).toThrow(
       "Policies must be valid JSON and the first byte must be '{'",
     );
   });

@@ -1,6 +1,7 @@
 // PutBucketPolicy's checks, with S3's MalformedPolicy messages: the grammar (policy engine diagnostics), then that
 // every resource is this bucket or inside it, every action an S3 action, every named IAM principal a real one,
-// every service condition key a known S3 key, and every statement's actions applicable to its resources.
+// every service condition key a known S3 key, and every statement's actions applicable to its resources. The IAM
+// users and roles the policy names (in any account, asked through the directory) are bound to their unique ids.
 import { AwsError } from '../../../core/aws-error.js';
 import {
   type Diagnostic,
@@ -11,6 +12,13 @@ import {
 } from '../../../policy/index.js';
 import type { Database } from '../../../storage/db.js';
 import { Accounts } from '../../accounts/accounts.js';
+import {
+  awsPrincipalValues,
+  bindPrincipals,
+  isUserOrRoleArn,
+  type PrincipalIdLookup,
+  type PrincipalIds,
+} from '../../bound-principals.js';
 import { RoleRepo } from '../../iam/repos/roles.js';
 import { UserRepo } from '../../iam/repos/users.js';
 
@@ -33,8 +41,19 @@ function malformedPolicy(message: string): AwsError {
   return new AwsError('MalformedPolicy', message);
 }
 
-/** The parsed document of a valid bucket policy for `bucketArn`. @throws AwsError `MalformedPolicy` (400). */
-export function checkBucketPolicy(db: Database, bucketArn: string, text: string): PolicyDocument {
+export interface CheckedBucketPolicy {
+  readonly document: PolicyDocument;
+  /** What the bucket stores with the text: the unique ids its user and role ARNs resolved to. */
+  readonly principalIds: PrincipalIds;
+}
+
+/** A valid bucket policy for `bucketArn`, parsed and bound. @throws AwsError `MalformedPolicy` (400). */
+export function checkBucketPolicy(
+  db: Database,
+  bucketArn: string,
+  text: string,
+  principals: PrincipalIdLookup,
+): CheckedBucketPolicy {
   const diagnostics = validatePolicy(text, 's3-bucket');
   const error = diagnostics.find((d) => d.severity === 'error');
   if (error !== undefined) throw malformedPolicy(MESSAGES[error.code] ?? error.message);
@@ -43,7 +62,7 @@ export function checkBucketPolicy(db: Database, bucketArn: string, text: string)
   }
   // INVARIANT: without error diagnostics the document parses.
   const document = parsePolicy(text, 's3-bucket').document!;
-  for (const statement of document.statements) checkStatement(db, bucketArn, statement);
+  for (const statement of document.statements) checkStatement(db, bucketArn, statement, principals);
   if (diagnostics.some(isUnknownAction)) throw malformedPolicy('Policy has invalid action');
   // S3 lets unknown `aws:` keys through; any other key must be one it knows.
   const unknownKeys = new Set(diagnostics.filter((d) => d.code === 'UnknownConditionKey').map((d) => d.path));
@@ -59,14 +78,17 @@ export function checkBucketPolicy(db: Database, bucketArn: string, text: string)
       throw malformedPolicy('Action does not apply to any resource(s) in statement');
     }
   }
-  return document;
+  const binding = bindPrincipals(awsPrincipalValues(document), principals);
+  // INVARIANT: every user and role ARN exists (checkStatement), so all are bound.
+  if (binding.unknown.length > 0) throw malformedPolicy('Invalid principal in policy');
+  return { document, principalIds: binding.ids };
 }
 
 function isUnknownAction(d: Diagnostic): boolean {
   return d.code === 'UnknownAction' || d.code === 'UnknownService';
 }
 
-function checkStatement(db: Database, bucketArn: string, statement: Statement): void {
+function checkStatement(db: Database, bucketArn: string, statement: Statement, principals: PrincipalIdLookup): void {
   for (const action of [...(statement.action ?? []), ...(statement.notAction ?? [])]) {
     if (action !== '*' && !action.toLowerCase().startsWith('s3:')) throw malformedPolicy('Policy has invalid action');
   }
@@ -78,25 +100,21 @@ function checkStatement(db: Database, bucketArn: string, statement: Statement): 
   for (const element of [statement.principal, statement.notPrincipal]) {
     if (element === undefined) continue;
     const known =
-      element.aws.every((value) => awsPrincipalExists(db, value)) &&
+      element.aws.every((value) => awsPrincipalExists(db, value, principals)) &&
       element.canonicalUser.every((id) => new Accounts(db).findByCanonicalUserId(id) !== undefined);
     if (!known) throw malformedPolicy('Invalid principal in policy');
   }
 }
 
 /** Whether an AWS principal value names something that exists: accounts always do, IAM users and roles must. */
-function awsPrincipalExists(db: Database, value: string): boolean {
+function awsPrincipalExists(db: Database, value: string, principals: PrincipalIdLookup): boolean {
   if (value === '*' || /^\d{12}$/.test(value) || /^arn:aws:iam::\d{12}:root$/.test(value)) return true;
   if (/^AIDA/.test(value)) return new UserRepo(db).byId(value) !== undefined;
   if (/^AROA/.test(value)) return new RoleRepo(db).byId(value) !== undefined;
   const session = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/.exec(value);
   if (session !== null) return new RoleRepo(db).byName(session[1]!, session[2]!) !== undefined;
   if (/^arn:aws:sts::\d{12}:federated-user\/[^/]+$/.test(value)) return true;
-  const entity = /^arn:aws:iam::(\d{12}):(user|role)(\/(?:.*\/)?)([^/]+)$/.exec(value);
-  if (entity === null) return false;
-  const [, account, type, , name] = entity as unknown as [string, string, string, string, string];
-  const found = type === 'user' ? new UserRepo(db).byName(account, name) : new RoleRepo(db).byName(account, name);
-  return found !== undefined && found.arn === value;
+  return isUserOrRoleArn(value) && principals.principalId(value) !== undefined;
 }
 
 /** True when the catalog found that no action of the statement applies to any of its resources. */

@@ -1,8 +1,11 @@
 // What authorization needs to know about a bucket, computed once per version of the bucket (and of its owner's
-// account-level Block Public Access) and then reused by every request: the parsed policy, whether it is public,
-// the effective Block Public Access flags, and the resource policies the engine evaluates (policy plus ACL grants).
+// account-level Block Public Access, and of the IAM users and roles its policy names) and then reused by every
+// request: the parsed policy, whether it is public, the effective Block Public Access flags, and the resource
+// policies the engine evaluates (policy plus ACL grants). A user or role the policy names that was deleted (or
+// re-created) since the policy was put stands as its old unique id (bound-principals.ts).
 import { CompiledPolicy, type PolicyDocument, parsePolicy, type Statement } from '../../../policy/index.js';
-import type { Database } from '../../../storage/db.js';
+import { BoundPolicy, type PrincipalIdLookup, principalIds } from '../../bound-principals.js';
+import type { ServiceDeps } from '../../types.js';
 import { AccountPublicAccessBlocks } from '../repos/account-public-access-blocks.js';
 import type { BucketRecord, PublicAccessBlock } from '../repos/buckets.js';
 import { type StoredAcl, withoutPublicGrants } from './acl.js';
@@ -32,19 +35,34 @@ export interface BucketView {
 
 interface Cached {
   readonly accountBlock: PublicAccessBlock | undefined;
+  readonly bound: BoundPolicy | undefined;
   readonly view: BucketView;
 }
 
-// Records are immutable and replaced on every write, so a view keyed by the record is never stale.
+// Records are immutable and replaced on every write, so a view keyed by the record is stale only when the account's
+// Block Public Access or a principal its policy names changed (checked cheaply: see BoundPolicy).
 const views = new WeakMap<BucketRecord, Cached>();
 
-export function bucketView(db: Database, bucket: BucketRecord): BucketView {
+export function bucketView(deps: ServiceDeps, bucket: BucketRecord): BucketView {
+  const db = deps.storage.db;
+  const principals = principalIds(deps);
   const accountBlock = AccountPublicAccessBlocks.of(db).find(bucket.owner);
   const cached = views.get(bucket);
-  if (cached !== undefined && cached.accountBlock === accountBlock) return cached.view;
-  const view = buildView(bucket, accountBlock);
-  views.set(bucket, { accountBlock, view });
+  if (cached !== undefined && cached.accountBlock === accountBlock && boundHolds(cached.bound, bucket, principals)) {
+    return cached.view;
+  }
+  const text = bucket.configs.policy;
+  const bound =
+    text === undefined ? undefined : new BoundPolicy(text, bucket.configs.policyPrincipalIds ?? {}, principals);
+  const view = buildView(bucket, bound?.value, accountBlock);
+  views.set(bucket, { accountBlock, bound, view });
   return view;
+}
+
+function boundHolds(bound: BoundPolicy | undefined, bucket: BucketRecord, principals: PrincipalIdLookup): boolean {
+  const text = bucket.configs.policy;
+  if (bound === undefined || text === undefined) return bound === undefined && text === undefined;
+  return bound.holds(text, bucket.configs.policyPrincipalIds ?? {}, principals);
 }
 
 /** Each flag set when either the bucket or its account sets it. */
@@ -59,8 +77,11 @@ function combineBlocks(a: PublicAccessBlock | undefined, b: PublicAccessBlock | 
   };
 }
 
-function buildView(bucket: BucketRecord, accountBlock: PublicAccessBlock | undefined): BucketView {
-  const text = bucket.configs.policy;
+function buildView(
+  bucket: BucketRecord,
+  text: string | undefined,
+  accountBlock: PublicAccessBlock | undefined,
+): BucketView {
   // INVARIANT: PutBucketPolicy stored only documents that parse.
   const policy = text === undefined ? undefined : parsePolicy(text, 's3-bucket').document;
   const block = combineBlocks(bucket.configs.publicAccessBlock, accountBlock);

@@ -114,7 +114,7 @@ function resourcePolicyFor(call: CallContext, request: S3Request): CompiledPolic
   const { caller } = call;
   // The owner's root can always manage the bucket policy, so a policy can never lock the owner out (S3 UG).
   if (POLICY_ACTIONS.has(request.action) && caller.kind === 'root' && caller.account === bucket.owner) return undefined;
-  const view = bucketView(call.deps.storage.db, bucket);
+  const view = bucketView(call.deps, bucket);
   if (view.block.restrictPublicBuckets && view.policyIsPublic && !isInsider(caller, bucket)) return view.denyOnly;
   if (request.uploadInitiator !== undefined && request.key !== undefined) {
     const statements = view.full?.document.statements ?? [];

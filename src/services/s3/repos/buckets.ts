@@ -1,6 +1,7 @@
 // S3 buckets and their configuration documents in SQLite, served from an in-memory cache of immutable records:
 // a request reads its bucket without touching the database or parsing JSON; every write replaces the record.
 import type { Database } from '../../../storage/db.js';
+import type { PrincipalIds } from '../../bound-principals.js';
 import type { StoredAcl } from '../authorization/acl.js';
 
 export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
@@ -33,6 +34,8 @@ export interface CorsRule {
 export interface BucketConfigs {
   /** The bucket policy exactly as it was put. */
   readonly policy?: string;
+  /** The unique ids the policy's user and role ARNs resolved to when it was put (bound-principals.ts). */
+  readonly policyPrincipalIds?: PrincipalIds;
   readonly publicAccessBlock?: PublicAccessBlock;
   /** Absent: the SSE-S3 default every bucket has had since January 2023. */
   readonly encryption?: DefaultEncryption;
@@ -170,6 +173,14 @@ export class BucketStore {
   /** Sets (or with `undefined`, removes) one configuration document. */
   putConfig<K extends BucketConfigKind>(name: string, kind: K, value: BucketConfigs[K] | undefined): BucketRecord {
     this.db.transaction(() => this.writeConfig(name, kind, value));
+    return this.reload(name);
+  }
+
+  /** Sets (or with `undefined`, removes) several configuration documents in one transaction. */
+  putConfigs(name: string, configs: { readonly [K in BucketConfigKind]?: BucketConfigs[K] | undefined }): BucketRecord {
+    this.db.transaction(() => {
+      for (const [kind, value] of Object.entries(configs)) this.writeConfig(name, kind, value);
+    });
     return this.reload(name);
   }
 

@@ -32,6 +32,8 @@ export function fakeIdentityLookup(data: FakeIdentities): IdentityLookup & { rea
       return data.mfaCodes?.includes(`${userArn}|${serial}|${code}`) ?? false;
     },
     accessKeyAccount: () => undefined,
+    principalId: (arn) => data.roles?.find((r) => r.arn === arn)?.roleId,
+    generation: 0,
     createRole: () => {
       throw new Error('not used by STS');
     },

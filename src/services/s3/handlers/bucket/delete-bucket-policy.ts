@@ -6,6 +6,6 @@ import { ownedBucket } from './bucket-policy-owner.js';
 
 export function deleteBucketPolicy(input: Shaped, call: CallContext): Shaped {
   const bucket = ownedBucket(input, call, 'DELETE');
-  BucketStore.of(call.deps.storage.db).putConfig(bucket.name, 'policy', undefined);
+  BucketStore.of(call.deps.storage.db).putConfigs(bucket.name, { policy: undefined, policyPrincipalIds: undefined });
   return {};
 }

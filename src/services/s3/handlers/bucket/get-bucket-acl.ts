@@ -7,6 +7,6 @@ import { requireBucket } from '../../authorization/s3-target.js';
 
 export function getBucketAcl(input: Shaped, call: CallContext): Shaped {
   const bucket = requireBucket(call, input.Bucket as string);
-  const view = bucketView(call.deps.storage.db, bucket);
+  const view = bucketView(call.deps, bucket);
   return aclOutput(effectiveAcl(bucket.acl, bucket, view.block) ?? cannedAcl('private', bucket.ownerCanonicalId));
 }

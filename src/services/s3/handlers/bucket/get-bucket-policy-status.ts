@@ -7,7 +7,7 @@ import { noSuchBucketPolicy } from './bucket-policy-owner.js';
 
 export function getBucketPolicyStatus(input: Shaped, call: CallContext): Shaped {
   const bucket = requireBucket(call, input.Bucket as string);
-  const view = bucketView(call.deps.storage.db, bucket);
+  const view = bucketView(call.deps, bucket);
   if (view.policy === undefined) throw noSuchBucketPolicy(bucket.name);
   return { PolicyStatus: { IsPublic: view.policyIsPublic } };
 }

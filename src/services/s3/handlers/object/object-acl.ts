@@ -18,7 +18,7 @@ export function getObjectAcl(input: Shaped, call: CallContext): Shaped {
   });
   if (!bucket.aclsEnabled) return aclOutput(cannedAcl('private', bucket.ownerCanonicalId));
   const acl = version.acl ?? cannedAcl('private', version.owner.canonicalId);
-  const ignorePublic = bucketView(call.deps.storage.db, bucket).block.ignorePublicAcls;
+  const ignorePublic = bucketView(call.deps, bucket).block.ignorePublicAcls;
   return aclOutput(ignorePublic ? withoutPublicGrants(acl) : acl);
 }
 
