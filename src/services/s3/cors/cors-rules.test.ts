@@ -35,6 +35,9 @@ describe('CORS rules', () => {
       Vary: 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method',
     });
     expect(corsHeaders(rule({ allowedOrigins: ['*'] }), 'https://x', [])['Access-Control-Allow-Origin']).toBe('*');
+    // An origin outside ASCII (read as UTF-8) is echoed as the bytes it came as, which a header can carry.
+    const echoed = corsHeaders(rule({}), 'https://é.example.com', [])['Access-Control-Allow-Origin'];
+    expect(Buffer.from(echoed!, 'latin1').toString('utf8')).toBe('https://é.example.com');
     expect(requestedHeaders(' Content-Type ,X-Amz-Date,')).toEqual(['content-type', 'x-amz-date']);
   });
 });

@@ -1,6 +1,7 @@
 // Matching a request against a bucket's CORS rules (S3 UG, "How does Amazon S3 evaluate the CORS configuration"):
 // the first rule whose AllowedOrigin matches the Origin (one `*` wildcard each), whose AllowedMethod names the method
 // (the preflight's Access-Control-Request-Method), and whose AllowedHeaders cover every requested header.
+import { headerBytes } from '../../../core/header-bytes.js';
 import type { CorsRule } from '../repos/buckets.js';
 
 export function matchCorsRule(
@@ -27,16 +28,16 @@ export function requestedHeaders(value: string | undefined): string[] {
     .filter((name) => name !== '');
 }
 
-/** The Access-Control-* headers S3 answers for a matched rule. */
+/** The Access-Control-* headers S3 answers for a matched rule; the origin echoed as the bytes it came as. */
 export function corsHeaders(rule: CorsRule, origin: string, requested: readonly string[]): Record<string, string> {
   const anyOrigin = rule.allowedOrigins.includes('*');
   const headers: Record<string, string> = {
-    'Access-Control-Allow-Origin': anyOrigin ? '*' : origin,
+    'Access-Control-Allow-Origin': anyOrigin ? '*' : headerBytes(origin),
     'Access-Control-Allow-Methods': rule.allowedMethods.join(', '),
     Vary: 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method',
   };
   if (!anyOrigin) headers['Access-Control-Allow-Credentials'] = 'true';
-  if (requested.length > 0) headers['Access-Control-Allow-Headers'] = requested.join(', ');
+  if (requested.length > 0) headers['Access-Control-Allow-Headers'] = headerBytes(requested.join(', '));
   if (rule.exposeHeaders.length > 0) headers['Access-Control-Expose-Headers'] = rule.exposeHeaders.join(', ');
   if (rule.maxAgeSeconds !== undefined) headers['Access-Control-Max-Age'] = String(rule.maxAgeSeconds);
   return headers;

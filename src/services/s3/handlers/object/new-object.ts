@@ -2,6 +2,7 @@
 // content headers, user metadata, storage class, owner and ACL, each checked with S3's error before a byte of the
 // body is stored (encryption: src/services/s3/sse).
 import { AwsError } from '../../../../core/aws-error.js';
+import { headerBytes } from '../../../../core/header-bytes.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import { type CannedAcl, cannedAcl, type StoredAcl } from '../../authorization/acl.js';
@@ -30,8 +31,6 @@ const STORAGE_CLASSES: ReadonlySet<string> = new Set([
 
 /** Where a write's input came from: request headers, or the fields of a browser upload's form. */
 export type InputSource = 'headers' | 'form';
-
-const NON_ASCII = /[\u0080-\uffff]/;
 
 const CONTENT_MEMBERS = [
   'ContentType',
@@ -72,11 +71,6 @@ export function contentHeaders(input: Shaped, source: InputSource = 'headers'): 
   }
   headers.ContentType ??= 'binary/octet-stream';
   return headers;
-}
-
-/** The UTF-8 bytes of a header value as a string of one character per byte, the form Node writes back unchanged. */
-function headerBytes(text: string): string {
-  return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
 /**
