@@ -197,8 +197,10 @@ export interface OidcProviderRecord {
  * PrincipalIdLookup it says which user or role an ARN names now, for the policies that bind principals to unique ids.
  */
 export interface IdentityLookup extends PrincipalIdLookup {
-  /** A role by ARN; the ARN's path may be omitted (roles are unique by name within an account). */
+  /** A role by its exact ARN: name (case included) and path as IAM has them. */
   findRole(roleArn: string): RoleRecord | undefined;
+  /** Whether `account` has a role of exactly this name, as an assumed-role session ARN names it (without path). */
+  roleNamed(account: string, name: string): boolean;
   /** The OIDC provider of `account` registered for the issuer `url` (with or without `https://`). */
   findOidcProvider(account: string, url: string): OidcProviderRecord | undefined;
   /**

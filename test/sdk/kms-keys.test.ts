@@ -274,6 +274,36 @@ describe('key policies', () => {
     expect((await kms.send(new GetKeyPolicyCommand({ KeyId: keyId }))).Policy).toBe(fixed);
   });
 
+  it('accepts a session of a role with a path, whose session ARN names the role without it', async () => {
+    const keyId = await newKey();
+    await world().role(
+      A,
+      'PathedKeyUser',
+      [{ Effect: 'Allow', Principal: { AWS: A }, Action: 'sts:AssumeRole' }],
+      undefined,
+      {
+        Path: '/apps/',
+      },
+    );
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'kms:*', Resource: '*' },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:sts::${A}:assumed-role/PathedKeyUser/worker` },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+        },
+      ],
+    });
+    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: text }));
+    expect((await kms.send(new GetKeyPolicyCommand({ KeyId: keyId }))).Policy).toBe(text);
+    const unknown = text.replace('PathedKeyUser', 'NoSuchRole');
+    const error = await failure(kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: unknown })));
+    expect(error.name).toBe('MalformedPolicyDocumentException');
+  });
+
   it('refuses a policy that would lock the caller out, unless the safety check is bypassed', async () => {
     const keyId = await newKey();
     const onlyUse = JSON.stringify({

@@ -23,6 +23,7 @@ export function iamIdentityLookup(iam: IamContext): IdentityLookup {
       const role = iam.roles.byName(parsed.account, parsed.name);
       return role?.arn === roleArn ? roleRecord(iam, role) : undefined;
     },
+    roleNamed: (account, name) => iam.roles.byName(account, name)?.name === name,
     findOidcProvider: (account, url) => findOidcProvider(iam.db, account, url),
     verifyMfaCode: (userArn, serialNumber, code, now) => verifyMfaCode(iam.db, userArn, serialNumber, code, now),
     accessKeyAccount: (accessKeyId) => iam.accessKeys.byId(accessKeyId)?.account,

@@ -14,13 +14,14 @@ export function principalExists(principal: string, deps: ServiceDeps): boolean {
   if (FEDERATED_USER.test(principal)) return true;
   if (USER_OR_ROLE.test(principal)) return principalIds(deps).principalId(principal) !== undefined;
   const session = ROLE_SESSION.exec(principal);
-  if (session) return roleExists(`arn:aws:iam::${session[1]}:role/${session[2]}`, deps);
+  // A session ARN names its role without the role's path.
+  if (session) return roleNamed(session[1]!, session[2]!, deps);
   return false;
 }
 
-function roleExists(roleArn: string, deps: ServiceDeps): boolean {
+function roleNamed(account: string, name: string, deps: ServiceDeps): boolean {
   try {
-    return deps.directory.identities.findRole(roleArn) !== undefined;
+    return deps.directory.identities.roleNamed(account, name);
   } catch {
     // No IAM service registered: no role exists.
     return false;

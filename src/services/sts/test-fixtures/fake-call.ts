@@ -25,6 +25,7 @@ export function fakeIdentityLookup(data: FakeIdentities): IdentityLookup & { rea
     mfaCalls,
     // Roles are unique by name within an account, so the ARN's path may be left out.
     findRole: (arn) => data.roles?.find((r) => r.account === arn.split(':')[4] && r.name === arn.split('/').pop()),
+    roleNamed: (account, name) => data.roles?.some((r) => r.account === account && r.name === name) ?? false,
     findOidcProvider: (account, url) =>
       data.providers?.find((p) => p.account === account && p.url === url.replace(/^https:\/\//, '')),
     verifyMfaCode: (userArn, serial, code) => {
