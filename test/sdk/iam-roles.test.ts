@@ -105,6 +105,25 @@ describe('role lifecycle', () => {
 });
 
 describe('trust policy checks', () => {
+  it('keeps the service-linked role path for AWS: SCPs and RCPs do not bind roles under it', async () => {
+    await expect(
+      iam.send(
+        new CreateRoleCommand({
+          RoleName: 'AWSServiceRoleForFake',
+          Path: '/aws-service-role/s3.amazonaws.com/',
+          AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }),
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidInputException',
+      message: "Path prefix '/aws-service-role/' can only be used for AWS Service linked Roles",
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(iam.send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForFake' }))).rejects.toMatchObject({
+      name: 'NoSuchEntityException',
+    });
+  });
+
   it('refuses a principal that does not exist, and stores nothing', async () => {
     const unknown = `arn:aws:iam::${ACCOUNT}:user/ghost`;
     await expect(
