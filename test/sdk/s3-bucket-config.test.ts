@@ -46,6 +46,32 @@ describe('bucket configuration', () => {
     expect((await s3.send(new GetBucketVersioningCommand({ Bucket }))).Status).toBe('Enabled');
     await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Suspended' } }));
     expect((await s3.send(new GetBucketVersioningCommand({ Bucket }))).Status).toBe('Suspended');
+    await expect(
+      s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: {} })),
+    ).rejects.toMatchObject({
+      name: 'IllegalVersioningConfigurationException',
+      message: 'The Versioning element must be specified',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect((await s3.send(new GetBucketVersioningCommand({ Bucket }))).Status).toBe('Suspended');
+  });
+
+  it('refuses an object ownership or a canned ACL S3 does not know, with InvalidArgument naming the header', async () => {
+    await expect(
+      s3.send(new CreateBucketCommand({ Bucket: 'odd-ownership', ObjectOwnership: 'Bogus' as never })),
+    ).rejects.toMatchObject({
+      name: 'InvalidArgument',
+      message: 'Invalid x-amz-object-ownership header: Bogus',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await s3.send(new CreateBucketCommand({ Bucket: 'acl-check', ObjectOwnership: 'ObjectWriter' }));
+    await expect(
+      s3.send(new PutBucketAclCommand({ Bucket: 'acl-check', ACL: 'bogus' as never })),
+    ).rejects.toMatchObject({
+      name: 'InvalidArgument',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await s3.send(new PutBucketAclCommand({ Bucket: 'acl-check', ACL: 'private' }));
   });
 
   it('encryption: SSE-S3 by default, SSE-KMS stored as given, refused KMS key with AES256', async () => {

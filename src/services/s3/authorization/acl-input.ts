@@ -57,10 +57,27 @@ export function requestedAcl(
   if (parts.body && (parts.canned || parts.grants)) {
     throw new AwsError('UnexpectedContent', 'This request does not support content');
   }
-  if (parts.canned) return cannedAcl(input.ACL as CannedAcl, owner, bucketOwner);
+  if (parts.canned) return cannedAcl(checkedCannedAcl(input.ACL), owner, bucketOwner);
   if (parts.grants) return { owner, grants: headerGrants(call, input, scope) };
   if (parts.body) return { owner, grants: bodyGrants(call, input.AccessControlPolicy as Shaped, scope) };
   return undefined;
+}
+
+const CANNED_ACLS: ReadonlySet<string> = new Set([
+  'private',
+  'public-read',
+  'public-read-write',
+  'authenticated-read',
+  'log-delivery-write',
+  'aws-exec-read',
+  'bucket-owner-read',
+  'bucket-owner-full-control',
+]);
+
+/** A canned ACL S3 knows, or S3's InvalidArgument (with no message) naming the header. */
+function checkedCannedAcl(value: unknown): CannedAcl {
+  if (typeof value === 'string' && CANNED_ACLS.has(value)) return value as CannedAcl;
+  throw new AwsError('InvalidArgument', '', { extra: { ArgumentName: 'x-amz-acl', ArgumentValue: String(value) } });
 }
 
 function headerGrants(call: CallContext, input: Shaped, scope: AclScope): AclGrant[] {

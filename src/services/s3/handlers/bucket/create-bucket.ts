@@ -22,7 +22,7 @@ export function createBucket(input: Shaped, call: CallContext): Shaped {
   // INVARIANT: only signed callers (with an account and its canonical id) get past s3:CreateBucket.
   const account = call.caller.account!;
   const canonicalId = call.caller.principal.canonicalUserId!;
-  const ownership = (input.ObjectOwnership as ObjectOwnership | undefined) ?? 'BucketOwnerEnforced';
+  const ownership = objectOwnership(input.ObjectOwnership);
   const acl = initialAcl(call, input, canonicalId, ownership);
   const tags = ((input.CreateBucketConfiguration as Shaped | undefined)?.Tags as Tag[] | undefined) ?? [];
   checkBucketTags(tags);
@@ -56,6 +56,17 @@ export function createBucket(input: Shaped, call: CallContext): Shaped {
 }
 
 /** The ACL the bucket starts with; ACLs are refused under BucketOwnerEnforced, public ones by the default BPA. */
+const OWNERSHIPS: ReadonlySet<string> = new Set(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']);
+
+/** The x-amz-object-ownership setting, BucketOwnerEnforced by default; another value is S3's InvalidArgument. */
+function objectOwnership(value: unknown): ObjectOwnership {
+  if (value === undefined) return 'BucketOwnerEnforced';
+  if (typeof value === 'string' && OWNERSHIPS.has(value)) return value as ObjectOwnership;
+  throw new AwsError('InvalidArgument', `Invalid x-amz-object-ownership header: ${String(value)}`, {
+    extra: { ArgumentName: 'x-amz-object-ownership', ArgumentValue: String(value) },
+  });
+}
+
 function initialAcl(call: CallContext, input: Shaped, owner: string, ownership: ObjectOwnership): StoredAcl {
   const acl = requestedAcl(call, input, 'bucket', owner) ?? cannedAcl('private', owner);
   if (ownership === 'BucketOwnerEnforced' && !grantsOnlyOwner(acl, owner)) {

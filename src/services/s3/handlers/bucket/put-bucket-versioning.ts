@@ -10,12 +10,17 @@ export function putBucketVersioning(input: Shaped, call: CallContext): Shaped {
   const bucket = requireBucket(call, input.Bucket as string);
   const configuration = input.VersioningConfiguration as Shaped;
   const status = configuration.Status as string | undefined;
-  if (status !== undefined && status !== 'Enabled' && status !== 'Suspended') throw malformedXml();
-  if (configuration.MFADelete === 'Enabled') {
+  // A configuration without a status changes nothing, and S3 refuses it rather than ignore it.
+  if (status === undefined || status === '') {
+    throw new AwsError('IllegalVersioningConfigurationException', 'The Versioning element must be specified');
+  }
+  if (status !== 'Enabled' && status !== 'Suspended') throw malformedXml();
+  const mfaDelete = configuration.MFADelete;
+  if (mfaDelete !== undefined && mfaDelete !== 'Enabled' && mfaDelete !== 'Disabled') throw malformedXml();
+  if (mfaDelete === 'Enabled') {
     // MFA Delete needs the root's MFA device in x-amz-mfa, which xacct does not model.
     throw notImplemented('x-amz-mfa');
   }
-  if (status === undefined) return {};
   if (bucket.objectLockEnabled && status === 'Suspended') {
     throw new AwsError(
       'InvalidBucketState',
