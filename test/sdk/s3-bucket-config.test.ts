@@ -134,6 +134,14 @@ describe('bucket configuration', () => {
     await expect(
       s3.send(new PutBucketTaggingCommand({ Bucket, Tagging: { TagSet: [{ Key: 'aws:x', Value: 'y' }] } })),
     ).rejects.toMatchObject({ name: 'InvalidTag' });
+    // Letters, digits, spaces and _.:/=+-@ only, as for object tags.
+    await expect(
+      s3.send(new PutBucketTaggingCommand({ Bucket, Tagging: { TagSet: [{ Key: 'Name', Value: 'api (csv)' }] } })),
+    ).rejects.toMatchObject({ name: 'InvalidTag', message: 'The TagValue you have provided is invalid' });
+    await expect(
+      s3.send(new PutBucketTaggingCommand({ Bucket, Tagging: { TagSet: [{ Key: 'a#b', Value: 'x' }] } })),
+    ).rejects.toMatchObject({ name: 'InvalidTag', message: 'The TagKey you have provided is invalid' });
+    expect((await s3.send(new GetBucketTaggingCommand({ Bucket }))).TagSet).toEqual(TagSet);
     await s3.send(new DeleteBucketTaggingCommand({ Bucket }));
     await expect(s3.send(new GetBucketTaggingCommand({ Bucket }))).rejects.toMatchObject({ name: 'NoSuchTagSet' });
   });

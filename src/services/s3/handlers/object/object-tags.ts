@@ -8,6 +8,11 @@ import type { ObjectTag } from '../../repos/object-types.js';
 const MAX_TAGS = 10;
 const TAG_TEXT = /^[\p{L}\p{N}\p{Zs}_.:/=+\-@]*$/u;
 
+/** The characters S3 allows in tag keys and values, of objects and buckets: letters, digits, spaces, `_.:/=+-@`. */
+export function isTagText(text: string): boolean {
+  return TAG_TEXT.test(text);
+}
+
 const badHeader = (value: string) =>
   new AwsError(
     'InvalidArgument',
@@ -66,10 +71,10 @@ export function checkTags(tags: readonly ObjectTag[]): void {
       throw new AwsError('InvalidTag', 'Your TagKey cannot be prefixed with aws:', { extra: { TagKey: Key } });
     }
     const keyLength = [...Key].length;
-    if (keyLength === 0 || keyLength > 128 || !TAG_TEXT.test(Key)) {
+    if (keyLength === 0 || keyLength > 128 || !isTagText(Key)) {
       throw new AwsError('InvalidTag', 'The TagKey you have provided is invalid', { extra: { TagKey: Key } });
     }
-    if ([...Value].length > 256 || !TAG_TEXT.test(Value)) {
+    if ([...Value].length > 256 || !isTagText(Value)) {
       throw new AwsError('InvalidTag', 'The TagValue you have provided is invalid', {
         extra: { TagKey: Key, TagValue: Value },
       });
