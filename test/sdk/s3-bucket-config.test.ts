@@ -167,6 +167,22 @@ describe('bucket configuration', () => {
         }),
       ),
     ).rejects.toMatchObject({ name: 'InvalidTargetBucketForLogging' });
+    // Target grants are ACLs, which config-logs (BucketOwnerEnforced, the default) does not allow.
+    const grant = { Grantee: { Type: 'Group' as const, URI: 'http://acs.amazonaws.com/groups/global/AllUsers' } };
+    await expect(
+      s3.send(
+        new PutBucketLoggingCommand({
+          Bucket,
+          BucketLoggingStatus: {
+            LoggingEnabled: {
+              TargetBucket: 'config-logs',
+              TargetPrefix: 'logs/',
+              TargetGrants: [{ ...grant, Permission: 'READ' }],
+            },
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'AccessControlListNotSupported', $metadata: { httpStatusCode: 400 } });
   });
 
   it('CORS: NoSuchCORSConfiguration, then the rules; unsupported methods are refused', async () => {

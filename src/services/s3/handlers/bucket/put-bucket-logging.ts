@@ -24,8 +24,14 @@ export function putBucketLogging(input: Shaped, call: CallContext): Shaped {
   }
   if (target.region !== bucket.region) {
     throw new AwsError('CrossLocationLoggingProhibitted', 'Cross S3 location logging not allowed.', {
+      status: 403,
       extra: { SourceBucketLocation: bucket.region, TargetBucketLocation: target.region },
     });
+  }
+  // Grants are ACLs, which a target bucket with BucketOwnerEnforced ownership (the default) does not allow.
+  const grants = (enabled.TargetGrants as unknown[] | undefined) ?? [];
+  if (grants.length > 0 && !target.aclsEnabled) {
+    throw new AwsError('AccessControlListNotSupported', 'The bucket does not allow ACLs');
   }
   store.putConfig(bucket.name, 'logging', enabled);
   return {};
