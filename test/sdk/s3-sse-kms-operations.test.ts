@@ -98,6 +98,24 @@ describe('KMS key states and malformed requests', () => {
       message: `Key '${missing}' does not exist`,
       $metadata: { httpStatusCode: 400 },
     });
+    // New buckets block SSE-C (S3 since April 2026): the owner reads why.
+    const customerKey = Buffer.alloc(32, 7).toString('base64');
+    const sseC = s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'k',
+        Body: 'x',
+        SSECustomerAlgorithm: 'AES256',
+        SSECustomerKey: customerKey,
+      }),
+    );
+    expect(await failure(sseC)).toMatchObject({
+      name: 'AccessDenied',
+      message: expect.stringMatching(
+        /on resource: "arn:aws:s3:::sse-ops\/k" because this bucket has blocked upload requests that specify Server Side Encryption with Customer provided keys \(SSE-C\)\. Please specify a different server-side encryption type$/,
+      ),
+      $metadata: { httpStatusCode: 403 },
+    });
     const keyWithoutKms = s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'k', Body: 'x', SSEKMSKeyId: keyArn }));
     expect(await failure(keyWithoutKms)).toMatchObject({
       name: 'InvalidArgument',

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../types.js';
 import type { BucketRecord } from '../repos/buckets.js';
 import { type BodyCipher, decryptBody, deriveObjectKey, transformBytes } from './body-cipher.js';
-import { sseRequestOf } from './sse-request.js';
+import { sseRequestOf as sseRequestFor } from './sse-request.js';
 
 const plaintext = randomBytes(100_000);
 
@@ -51,7 +52,16 @@ describe('AES-256-CTR bodies', () => {
 
 describe('sseRequestOf', () => {
   const bucket = (encryption?: BucketRecord['configs']['encryption']) =>
-    ({ configs: encryption === undefined ? {} : { encryption } }) as BucketRecord;
+    ({
+      owner: '111111111111',
+      arn: 'arn:aws:s3:::b',
+      configs: encryption === undefined ? {} : { encryption },
+    }) as BucketRecord;
+  // A caller of the owner's account, which reads S3's detailed denials.
+  const call = {
+    caller: { account: '111111111111', principal: { arn: 'arn:aws:iam::111111111111:user/u' } },
+  } as unknown as CallContext;
+  const sseRequestOf = (input: Record<string, unknown>, b: BucketRecord) => sseRequestFor(call, input, b, 'k');
   const kmsDefault = bucket({ algorithm: 'aws:kms', kmsKeyId: 'alias/default', bucketKeyEnabled: true });
 
   it('takes the request headers first, then the bucket default, then aws/s3', () => {
@@ -98,6 +108,12 @@ describe('sseRequestOf', () => {
     ).toMatchObject({
       code: 'NotImplemented',
     });
-    expect(refused({ SSECustomerAlgorithm: 'AES256' })).toMatchObject({ code: 'NotImplemented' });
+    // New buckets block SSE-C (S3, since April 2026).
+    expect(refused({ SSECustomerAlgorithm: 'AES256' })).toMatchObject({
+      code: 'AccessDenied',
+      status: 403,
+      message:
+        'User: arn:aws:iam::111111111111:user/u is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::b/k" because this bucket has blocked upload requests that specify Server Side Encryption with Customer provided keys (SSE-C). Please specify a different server-side encryption type',
+    });
   });
 });

@@ -26,7 +26,7 @@ export interface NewEncryption {
  * default encryption ask. Call it once the request is otherwise valid: it calls KMS (and KMS authorizes) for SSE-KMS.
  */
 export function sealNewObject(call: CallContext, input: Shaped, bucket: BucketRecord, key: string): NewEncryption {
-  const request = sseRequestOf(input, bucket);
+  const request = sseRequestOf(call, input, bucket, key);
   if (request.algorithm === 'AES256') {
     return { kms: undefined, cipher: undefined, output: { ServerSideEncryption: 'AES256' } };
   }

@@ -4,6 +4,7 @@
 import { AwsError, notImplemented } from '../../../core/aws-error.js';
 import type { Shaped } from '../../../protocol/index.js';
 import type { CallContext } from '../../types.js';
+import { publicAccessBlocked } from '../authorization/denial.js';
 import type { BucketRecord } from '../repos/buckets.js';
 
 export type SseRequest =
@@ -31,9 +32,17 @@ const BAD_CONTEXT =
   "The header 'x-amz-server-side-encryption-context' shall be Base64-encoded UTF-8 string holding JSON which represents a string-string map";
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export function sseRequestOf(input: Shaped, bucket: BucketRecord): SseRequest {
+/**
+ * Since April 2026 S3 blocks SSE-C on every new general purpose bucket (BlockedEncryptionTypes SSE-C by default; S3
+ * UG, "Default SSE-C setting for new buckets"), which every xacct bucket is: a write with a customer key is refused
+ * as S3 refuses it, detailed for the owner's account and organization.
+ */
+const SSE_C_BLOCKED =
+  'because this bucket has blocked upload requests that specify Server Side Encryption with Customer provided keys (SSE-C). Please specify a different server-side encryption type';
+
+export function sseRequestOf(call: CallContext, input: Shaped, bucket: BucketRecord, key: string): SseRequest {
   if (input.SSECustomerAlgorithm !== undefined || input.SSECustomerKey !== undefined) {
-    throw notImplemented('x-amz-server-side-encryption-customer-algorithm');
+    throw publicAccessBlocked(call, bucket.owner, 's3:PutObject', `${bucket.arn}/${key}`, SSE_C_BLOCKED);
   }
   const header = input.ServerSideEncryption as string | undefined;
   if (header !== undefined && !ALGORITHMS.has(header)) {

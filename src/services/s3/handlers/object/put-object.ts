@@ -105,7 +105,7 @@ export function newObjectAttributes(
     owner,
     acl,
     storageClass: storageClassOf(input),
-    sse: sseRequestOf(input, bucket).algorithm,
+    sse: sseRequestOf(call, input, bucket, key).algorithm,
     headers: contentHeaders(input, source),
     metadata: userMetadata(input),
     tags,
