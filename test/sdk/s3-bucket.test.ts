@@ -101,6 +101,16 @@ describe('CreateBucket', () => {
     });
   });
 
+  it('keeps the legacy EU constraint: the bucket lives in eu-west-1 and GetBucketLocation answers EU', async () => {
+    const ireland = s3(A, 'eu-west-1');
+    await ireland.send(
+      new CreateBucketCommand({ Bucket: 'eu-legacy', CreateBucketConfiguration: { LocationConstraint: 'EU' } }),
+    );
+    expect((await ireland.send(new GetBucketLocationCommand({ Bucket: 'eu-legacy' }))).LocationConstraint).toBe('EU');
+    const head = await ireland.send(new HeadBucketCommand({ Bucket: 'eu-legacy' }));
+    expect(head.BucketRegion).toBe('eu-west-1');
+  });
+
   it('answers AuthorizationHeaderMalformed with the bucket region for a request signed for another region', async () => {
     const error = await s3(A, 'us-west-2')
       .send(new GetBucketVersioningCommand({ Bucket: 'seoul-bucket' }))

@@ -43,6 +43,8 @@ export interface BucketConfigs {
   /** `BucketLoggingStatus.LoggingEnabled` as put. */
   readonly logging?: Readonly<Record<string, unknown>>;
   readonly cors?: readonly CorsRule[];
+  /** Set when the bucket was created with the legacy `EU` constraint (its region is eu-west-1). */
+  readonly locationConstraint?: 'EU';
 }
 
 export type BucketConfigKind = keyof BucketConfigs;

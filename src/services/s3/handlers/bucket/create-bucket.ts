@@ -24,7 +24,8 @@ export function createBucket(input: Shaped, call: CallContext): Shaped {
   const canonicalId = call.caller.principal.canonicalUserId!;
   const ownership = objectOwnership(input.ObjectOwnership);
   const acl = initialAcl(call, input, canonicalId, ownership);
-  const tags = ((input.CreateBucketConfiguration as Shaped | undefined)?.Tags as Tag[] | undefined) ?? [];
+  const configuration = input.CreateBucketConfiguration as Shaped | undefined;
+  const tags = (configuration?.Tags as Tag[] | undefined) ?? [];
   checkBucketTags(tags);
   const store = BucketStore.of(call.deps.storage.db);
   const location = region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/`;
@@ -50,12 +51,16 @@ export function createBucket(input: Shaped, call: CallContext): Shaped {
     versioning: objectLockEnabled ? 'Enabled' : undefined,
     objectLockEnabled,
     acl,
-    configs: tags.length > 0 ? { publicAccessBlock: ALL_BLOCKED, tags } : { publicAccessBlock: ALL_BLOCKED },
+    configs: {
+      publicAccessBlock: ALL_BLOCKED,
+      ...(tags.length > 0 ? { tags } : {}),
+      // `EU` is its own LocationConstraint, which GetBucketLocation answers, though the bucket is in eu-west-1.
+      ...(configuration?.LocationConstraint === 'EU' ? { locationConstraint: 'EU' as const } : {}),
+    },
   });
   return { Location: location, BucketArn: created.arn };
 }
 
-/** The ACL the bucket starts with; ACLs are refused under BucketOwnerEnforced, public ones by the default BPA. */
 const OWNERSHIPS: ReadonlySet<string> = new Set(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']);
 
 /** The x-amz-object-ownership setting, BucketOwnerEnforced by default; another value is S3's InvalidArgument. */
@@ -67,6 +72,7 @@ function objectOwnership(value: unknown): ObjectOwnership {
   });
 }
 
+/** The ACL the bucket starts with; ACLs are refused under BucketOwnerEnforced, public ones by the default BPA. */
 function initialAcl(call: CallContext, input: Shaped, owner: string, ownership: ObjectOwnership): StoredAcl {
   const acl = requestedAcl(call, input, 'bucket', owner) ?? cannedAcl('private', owner);
   if (ownership === 'BucketOwnerEnforced' && !grantsOnlyOwner(acl, owner)) {
