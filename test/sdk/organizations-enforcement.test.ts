@@ -17,6 +17,7 @@ import {
   CreateOrganizationalUnitCommand,
   CreateOrganizationCommand,
   CreatePolicyCommand,
+  DescribeCreateAccountStatusCommand,
   DescribeOrganizationalUnitCommand,
   DetachPolicyCommand,
   EnablePolicyTypeCommand,
@@ -58,7 +59,10 @@ beforeAll(async () => {
     new MoveAccountCommand({ AccountId: MEMBER, SourceParentId: rootId, DestinationParentId: sandboxOu }),
   );
   const created = await orgs.send(new CreateAccountCommand({ Email: 'workload@example.com', AccountName: 'workload' }));
-  workloadAccount = created.CreateAccountStatus?.AccountId as string;
+  const status = await orgs.send(
+    new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: created.CreateAccountStatus?.Id }),
+  );
+  workloadAccount = status.CreateAccountStatus?.AccountId as string;
 });
 afterAll(async () => server.close());
 

@@ -94,19 +94,20 @@ describe('the organization', () => {
 });
 
 describe('accounts', () => {
-  it('creates an account that succeeds at once and is listed under the root', async () => {
+  it('answers a CreateAccount request IN_PROGRESS, which has succeeded by the first status read', async () => {
     const { CreateAccountStatus } = await orgs().send(
       new CreateAccountCommand({ Email: 'dev@example.com', AccountName: 'dev', Tags: [{ Key: 'env', Value: 'dev' }] }),
     );
-    expect(CreateAccountStatus).toMatchObject({ State: 'SUCCEEDED', AccountName: 'dev' });
+    expect(CreateAccountStatus).toMatchObject({ State: 'IN_PROGRESS', AccountName: 'dev' });
+    expect(CreateAccountStatus?.AccountId).toBeUndefined();
     expect(CreateAccountStatus?.Id).toMatch(/^car-[a-z0-9]+$/);
-    const account = CreateAccountStatus?.AccountId as string;
-    expect(account).toMatch(/^\d{12}$/);
-    expect(server.app.accounts.find(account)).toBeDefined();
     const status = await orgs().send(
       new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: CreateAccountStatus?.Id }),
     );
-    expect(status.CreateAccountStatus?.AccountId).toBe(account);
+    expect(status.CreateAccountStatus).toMatchObject({ State: 'SUCCEEDED', AccountName: 'dev' });
+    const account = status.CreateAccountStatus?.AccountId as string;
+    expect(account).toMatch(/^\d{12}$/);
+    expect(server.app.accounts.find(account)).toBeDefined();
     const { Account } = await orgs().send(new DescribeAccountCommand({ AccountId: account }));
     expect(Account).toMatchObject({
       Id: account,
@@ -124,9 +125,10 @@ describe('accounts', () => {
     const { CreateAccountStatus } = await orgs().send(
       new CreateAccountCommand({ Email: 'dev@example.com', AccountName: 'again' }),
     );
-    expect(CreateAccountStatus).toMatchObject({ State: 'FAILED', FailureReason: 'EMAIL_ALREADY_EXISTS' });
+    expect(CreateAccountStatus).toMatchObject({ State: 'IN_PROGRESS' });
     const failed = await orgs().send(new ListCreateAccountStatusCommand({ States: ['FAILED'] }));
     expect(failed.CreateAccountStatuses?.map((s) => s.Id)).toEqual([CreateAccountStatus?.Id]);
+    expect(failed.CreateAccountStatuses?.[0]).toMatchObject({ FailureReason: 'EMAIL_ALREADY_EXISTS' });
   });
 
   it('lets an invited account join by accepting the handshake', async () => {

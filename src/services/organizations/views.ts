@@ -113,6 +113,19 @@ export function handshakeView(
   };
 }
 
+/**
+ * What CreateAccount itself answers: AWS creates accounts asynchronously, so the request is IN_PROGRESS when the
+ * call returns, and its outcome (the account id, or the failure) is read with DescribeCreateAccountStatus.
+ */
+export function createAccountRequestedView(request: CreateAccountRequestRecord): Shaped {
+  return {
+    Id: request.id,
+    AccountName: request.accountName,
+    State: 'IN_PROGRESS',
+    RequestedTimestamp: request.requestedAt,
+  };
+}
+
 export function createAccountStatusView(request: CreateAccountRequestRecord): Shaped {
   return {
     Id: request.id,

@@ -1,6 +1,7 @@
 // CreateAccount: a new account joins the organization under its root, with a role its management account can
 // assume (OrganizationAccountAccessRole unless RoleName says otherwise) holding AdministratorAccess, as AWS sets
-// it up. AWS creates accounts asynchronously; here the request has SUCCEEDED (or FAILED) when the call returns.
+// it up. AWS creates accounts asynchronously: the answer is the request IN_PROGRESS, as AWS answers; here it has
+// already SUCCEEDED (or FAILED) when the call returns, which DescribeCreateAccountStatus tells.
 import type { Shaped } from '../../../protocol/index.js';
 import type { CallContext } from '../../types.js';
 import { type OrgEnv, requireManagement } from '../org-env.js';
@@ -9,7 +10,7 @@ import { newAccountId, newCreateAccountRequestId } from '../org-ids.js';
 import type { CreateAccountRequestRecord, OrganizationRecord } from '../store/records.js';
 import { readTags } from '../tag-input.js';
 import { addMember } from '../tree-changes.js';
-import { createAccountStatusView } from '../views.js';
+import { createAccountRequestedView } from '../views.js';
 
 const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
 const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -31,7 +32,7 @@ export function createAccount(input: Shaped, call: CallContext, env: OrgEnv): Sh
       failureReason: 'EMAIL_ALREADY_EXISTS',
     };
     env.store.write(() => env.store.handshakes.insertRequest(failed));
-    return { CreateAccountStatus: createAccountStatusView(failed) };
+    return { CreateAccountStatus: createAccountRequestedView(failed) };
   }
   const account = unusedAccountId(env);
   const request: CreateAccountRequestRecord = {
@@ -56,7 +57,7 @@ export function createAccount(input: Shaped, call: CallContext, env: OrgEnv): Sh
     env.store.handshakes.insertRequest(request);
     createAccessRole(env, org, account, roleName);
   });
-  return { CreateAccountStatus: createAccountStatusView(request) };
+  return { CreateAccountStatus: createAccountRequestedView(request) };
 }
 
 function unusedAccountId(env: OrgEnv): string {
