@@ -55,7 +55,7 @@ describe('cross-account use of a customer managed key', () => {
     const denied = await failure(asBob.send(new DecryptCommand({ CiphertextBlob })));
     expect(denied).toMatchObject({
       name: 'AccessDeniedException',
-      message: `User: ${bob.arn} is not authorized to perform: kms:Decrypt on resource: ${keyArn} because no resource-based policy allows the kms:Decrypt action`,
+      message: `User: ${bob.arn} is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`,
       $metadata: { httpStatusCode: 400 },
     });
     await owner.send(

@@ -2,11 +2,13 @@
 // (which must allow explicitly), with the condition keys KMS supplies, and grants as the fallback path.
 // Operations AWS does not allow across accounts get no key policy for a caller of another account: an external
 // account's grant in the policy has no effect on them.
-import type { ContextInput, ContextScalar } from '../../../policy/index.js';
+import type { AwsError } from '../../../core/aws-error.js';
+import type { ContextInput, ContextScalar, Decision } from '../../../policy/index.js';
 import { principalIds } from '../../bound-principals.js';
-import type { AuthorizationTarget, CallContext } from '../../types.js';
+import type { AuthorizationTarget, CallContext, Caller } from '../../types.js';
 import type { KeyLookup } from '../key-resolver.js';
 import { callerAccount } from '../key-resolver.js';
+import { kmsAccessDenied } from '../kms-errors.js';
 import type { KmsStore } from '../kms-store.js';
 import type { EncryptionContext } from '../repos/grants.js';
 import type { KeyRecord } from '../repos/keys.js';
@@ -55,7 +57,21 @@ export function keyTarget(store: KmsStore, call: CallContext, spec: KeyTargetSpe
             ...grant,
             encryptionContext: spec.encryptionContext,
           }),
+    deniedError: spec.action === 'kms:Decrypt' ? decryptDenied : undefined,
   };
+}
+
+/**
+ * A Decrypt request names no key (its ciphertext does), and a denial the key policy decides does not name it either:
+ * KMS answers it in these words, for a key that is not there as for one whose policy does not allow the caller.
+ * Denials on the caller's own side name the key as other operations do. The trail keeps the engine's detailed
+ * message, so `xacct explain` still says which policy failed on which key.
+ */
+function decryptDenied(decision: Decision, caller: Caller): AwsError {
+  if (decision.deniedBy !== 'resource-based') return kmsAccessDenied(decision.message);
+  return kmsAccessDenied(
+    `User: ${caller.principal.arn} is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`,
+  );
 }
 
 function keyConditionKeys(

@@ -32,14 +32,17 @@ export function requireSignedRequester(call: CallContext): void {
   );
 }
 
-/** KMS's denial reported by S3: its AccessDenied, with KMS's own message (which names the key and the policy type). */
+/** KMS's denial reported by S3: its AccessDenied, with KMS's own message (the key target's, else the engine's). */
 function asS3(call: CallContext): CallContext {
   return {
     ...call,
     authorize: (target) =>
       call.authorize({
         ...target,
-        deniedError: (decision) => new AwsError('AccessDenied', decision.message, { status: 403 }),
+        deniedError: (decision, caller) => {
+          const message = target.deniedError?.(decision, caller).message ?? decision.message;
+          return new AwsError('AccessDenied', message, { status: 403 });
+        },
       }),
   };
 }
