@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { receivedText } from '../core/header-text.js';
 import type { HttpRequest, HttpResponse } from '../protocol/index.js';
 import { BlobReadStream } from '../storage/blob-read-stream.js';
 import type { App } from './app.js';
@@ -70,21 +71,10 @@ function joinedHeaders(raw: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    const value = utf8Text(raw[i + 1]!);
+    const value = receivedText(raw[i + 1]!);
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
   }
   return headers;
-}
-
-const NON_ASCII = /[\x80-\xff]/;
-
-/**
- * Node reads header bytes as ISO-8859-1; SDKs send non-ASCII header values as UTF-8 and sign their UTF-8 bytes, so
- * they are read as UTF-8 here (invalid sequences become U+FFFD). Then the canonical request, hashed as UTF-8, holds
- * the bytes that were sent, and `x-amz-meta-*` values are the text the client meant.
- */
-function utf8Text(value: string): string {
-  return NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value;
 }
 
 /** Percent-decodes each pair; `+` stays a plus, as SigV4 canonicalization expects. */

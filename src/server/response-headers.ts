@@ -1,17 +1,15 @@
 // Whether a response's headers can be written at all: Node refuses (ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN) a name
 // that is not an RFC 9110 token and a value with a character beyond ISO-8859-1 or a control other than tab. The
 // pipeline checks before answering, so such a response becomes the service's InternalError rather than a broken one.
+import { isHeaderName, isHeaderValue } from '../core/header-text.js';
 import type { HttpResponse } from '../protocol/index.js';
-
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const NOT_IN_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** The name of the first header Node would refuse to write, or undefined when all of them can be. */
 export function invalidResponseHeader(headers: Readonly<Record<string, unknown>>): string | undefined {
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined) continue;
-    if (!TOKEN.test(name) || NOT_IN_VALUE.test(String(value))) return name;
+    if (!isHeaderName(name) || !isHeaderValue(String(value))) return name;
   }
   return undefined;
 }

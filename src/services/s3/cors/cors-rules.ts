@@ -1,7 +1,7 @@
 // Matching a request against a bucket's CORS rules (S3 UG, "How does Amazon S3 evaluate the CORS configuration"):
 // the first rule whose AllowedOrigin matches the Origin (one `*` wildcard each), whose AllowedMethod names the method
 // (the preflight's Access-Control-Request-Method), and whose AllowedHeaders cover every requested header.
-import { headerBytes } from '../../../core/header-bytes.js';
+import { headerBytes } from '../../../core/header-text.js';
 import type { CorsRule } from '../repos/buckets.js';
 
 export function matchCorsRule(

@@ -2,7 +2,7 @@
 // content headers, user metadata, storage class, owner and ACL, each checked with S3's error before a byte of the
 // body is stored (encryption: src/services/s3/sse).
 import { AwsError } from '../../../../core/aws-error.js';
-import { headerBytes } from '../../../../core/header-bytes.js';
+import { headerBytes } from '../../../../core/header-text.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import { type CannedAcl, cannedAcl, type StoredAcl } from '../../authorization/acl.js';

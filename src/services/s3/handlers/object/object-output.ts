@@ -2,6 +2,7 @@
 // version, encryption, storage class, tag and part counts, the stored checksum when asked for, and the
 // `response-*` overrides of signed requests. Every value is one an HTTP header can carry: ISO-8859-1 text.
 import { AwsError } from '../../../../core/aws-error.js';
+import { isHeaderName, isHeaderValue, spacedHeaderValue } from '../../../../core/header-text.js';
 import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import type { BucketRecord } from '../../repos/buckets.js';
@@ -18,12 +19,6 @@ const OVERRIDES: readonly (readonly [string, string, string])[] = [
   ['ResponseContentDisposition', 'ContentDisposition', 'response-content-disposition'],
   ['ResponseContentEncoding', 'ContentEncoding', 'response-content-encoding'],
 ];
-
-/** What a header value cannot carry: characters beyond ISO-8859-1, and controls other than tab. */
-const NOT_IN_HEADER = /[^\t\x20-\x7e\x80-\xff]/;
-const NOT_IN_HEADER_ALL = /[^\t\x20-\x7e\x80-\xff]/g;
-/** RFC 9110 token: what a header name may be made of. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** `checksumMode` is the request's x-amz-checksum-mode; the stored checksum describes only whole-object reads. */
 export function objectHeaders(
@@ -69,7 +64,7 @@ export function responseOverrides(call: CallContext, input: Shaped): Shaped {
       );
     }
     const text = value instanceof Date ? value.toUTCString() : String(value);
-    if (NOT_IN_HEADER.test(text)) {
+    if (!isHeaderValue(text)) {
       throw new AwsError('InvalidArgument', 'Header value cannot be represented using ISO-8859-1.', {
         extra: { ArgumentName: query, ArgumentValue: text },
       });
@@ -86,7 +81,7 @@ export function responseOverrides(call: CallContext, input: Shaped): Shaped {
 function headerText(headers: ContentHeaders): ContentHeaders {
   for (const member in headers) {
     const value = headers[member as keyof ContentHeaders];
-    if (value !== undefined && NOT_IN_HEADER.test(value)) return spaced(headers);
+    if (value !== undefined && !isHeaderValue(value)) return spaced(headers);
   }
   return headers;
 }
@@ -94,7 +89,7 @@ function headerText(headers: ContentHeaders): ContentHeaders {
 function spaced(headers: ContentHeaders): ContentHeaders {
   const out: Record<string, string> = {};
   for (const [member, value] of Object.entries(headers)) {
-    if (value !== undefined) out[member] = value.replace(NOT_IN_HEADER_ALL, ' ');
+    if (value !== undefined) out[member] = spacedHeaderValue(value);
   }
   return out;
 }
@@ -109,7 +104,7 @@ function metadataHeaders(metadata: Readonly<Record<string, string>>): Shaped {
   const headers: Record<string, string> = {};
   let missing = 0;
   for (const name of names) {
-    if (TOKEN.test(name)) headers[name] = encodeMetadataValue(metadata[name]!);
+    if (isHeaderName(name)) headers[name] = encodeMetadataValue(metadata[name]!);
     else missing++;
   }
   return {
