@@ -13,6 +13,7 @@ import {
   type CannedAcl,
   cannedAcl,
   grantsOnlyOwner,
+  isCannedAcl,
   isPublicAcl,
   type StoredAcl,
 } from './acl.js';
@@ -63,20 +64,9 @@ export function requestedAcl(
   return undefined;
 }
 
-const CANNED_ACLS: ReadonlySet<string> = new Set([
-  'private',
-  'public-read',
-  'public-read-write',
-  'authenticated-read',
-  'log-delivery-write',
-  'aws-exec-read',
-  'bucket-owner-read',
-  'bucket-owner-full-control',
-]);
-
 /** A canned ACL S3 knows, or S3's InvalidArgument (with no message) naming the header. */
 function checkedCannedAcl(value: unknown): CannedAcl {
-  if (typeof value === 'string' && CANNED_ACLS.has(value)) return value as CannedAcl;
+  if (isCannedAcl(value)) return value;
   throw new AwsError('InvalidArgument', '', { extra: { ArgumentName: 'x-amz-acl', ArgumentValue: String(value) } });
 }
 

@@ -40,6 +40,21 @@ export type ObjectCannedAcl =
   | 'bucket-owner-full-control';
 export type CannedAcl = BucketCannedAcl | ObjectCannedAcl;
 
+const CANNED_ACLS: ReadonlySet<unknown> = new Set<CannedAcl>([
+  'private',
+  'public-read',
+  'public-read-write',
+  'authenticated-read',
+  'log-delivery-write',
+  'aws-exec-read',
+  'bucket-owner-read',
+  'bucket-owner-full-control',
+]);
+
+export function isCannedAcl(value: unknown): value is CannedAcl {
+  return CANNED_ACLS.has(value);
+}
+
 const user = (id: string, permission: AclPermission): AclGrant => ({
   grantee: { type: 'CanonicalUser', id },
   permission,

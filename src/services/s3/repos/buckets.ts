@@ -5,6 +5,16 @@ import type { PrincipalIds } from '../../bound-principals.js';
 import type { StoredAcl } from '../authorization/acl.js';
 
 export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+
+const OBJECT_OWNERSHIPS: ReadonlySet<unknown> = new Set([
+  'BucketOwnerEnforced',
+  'BucketOwnerPreferred',
+  'ObjectWriter',
+]);
+
+export function isObjectOwnership(value: unknown): value is ObjectOwnership {
+  return OBJECT_OWNERSHIPS.has(value);
+}
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
 export interface PublicAccessBlock {

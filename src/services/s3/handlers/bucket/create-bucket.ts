@@ -5,7 +5,7 @@ import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import { cannedAcl, grantsOnlyOwner, isPublicAcl, type StoredAcl } from '../../authorization/acl.js';
 import { requestedAcl } from '../../authorization/acl-input.js';
-import { BucketStore, type ObjectOwnership, type PublicAccessBlock } from '../../repos/buckets.js';
+import { BucketStore, isObjectOwnership, type ObjectOwnership, type PublicAccessBlock } from '../../repos/buckets.js';
 import { checkBucketTags, type Tag } from './bucket-tags.js';
 import { requestedRegion } from './location-constraint.js';
 
@@ -61,12 +61,10 @@ export function createBucket(input: Shaped, call: CallContext): Shaped {
   return { Location: location, BucketArn: created.arn };
 }
 
-const OWNERSHIPS: ReadonlySet<string> = new Set(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']);
-
 /** The x-amz-object-ownership setting, BucketOwnerEnforced by default; another value is S3's InvalidArgument. */
 function objectOwnership(value: unknown): ObjectOwnership {
   if (value === undefined) return 'BucketOwnerEnforced';
-  if (typeof value === 'string' && OWNERSHIPS.has(value)) return value as ObjectOwnership;
+  if (isObjectOwnership(value)) return value;
   throw new AwsError('InvalidArgument', `Invalid x-amz-object-ownership header: ${String(value)}`, {
     extra: { ArgumentName: 'x-amz-object-ownership', ArgumentValue: String(value) },
   });

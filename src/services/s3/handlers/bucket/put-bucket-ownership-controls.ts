@@ -4,16 +4,14 @@ import type { Shaped } from '../../../../protocol/index.js';
 import type { CallContext } from '../../../types.js';
 import { grantsOnlyOwner } from '../../authorization/acl.js';
 import { requireBucket } from '../../authorization/s3-target.js';
-import { BucketStore, type ObjectOwnership } from '../../repos/buckets.js';
+import { BucketStore, isObjectOwnership } from '../../repos/buckets.js';
 import { malformedXml } from './bucket-errors.js';
-
-const SETTINGS: ReadonlySet<string> = new Set(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']);
 
 export function putBucketOwnershipControls(input: Shaped, call: CallContext): Shaped {
   const bucket = requireBucket(call, input.Bucket as string);
   const rules = ((input.OwnershipControls as Shaped).Rules as Shaped[] | undefined) ?? [];
   const setting = rules.length === 1 ? rules[0]!.ObjectOwnership : undefined;
-  if (typeof setting !== 'string' || !SETTINGS.has(setting)) throw malformedXml();
+  if (!isObjectOwnership(setting)) throw malformedXml();
   // Disabling ACLs is refused while the bucket ACL still grants anyone but the owner.
   if (setting === 'BucketOwnerEnforced' && !grantsOnlyOwner(bucket.acl, bucket.ownerCanonicalId)) {
     throw new AwsError(
@@ -21,6 +19,6 @@ export function putBucketOwnershipControls(input: Shaped, call: CallContext): Sh
       "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
     );
   }
-  BucketStore.of(call.deps.storage.db).update(bucket.name, { objectOwnership: setting as ObjectOwnership });
+  BucketStore.of(call.deps.storage.db).update(bucket.name, { objectOwnership: setting });
   return {};
 }
