@@ -36,17 +36,21 @@ export interface CompiledCondition {
   readonly nullAcceptsPresent: boolean;
 }
 
-export interface CompiledStatement {
-  /** The policy the statement belongs to (statement lists merged across policies name it per statement). */
-  readonly policy: CompiledPolicy;
-  readonly statement: Statement;
-  readonly actions: readonly ActionPattern[] | undefined;
-  readonly notActions: readonly ActionPattern[] | undefined;
+/** What decides whether a statement whose Action matches applies to a request. */
+export interface StatementTests {
   readonly resources: readonly ArnPattern[] | undefined;
   readonly notResources: readonly ArnPattern[] | undefined;
   readonly principal: CompiledPrincipal | undefined;
   readonly notPrincipal: CompiledPrincipal | undefined;
   readonly conditions: readonly CompiledCondition[];
+}
+
+export interface CompiledStatement extends StatementTests {
+  /** The policy the statement belongs to (statement lists merged across policies name it per statement). */
+  readonly policy: CompiledPolicy;
+  readonly statement: Statement;
+  readonly actions: readonly ActionPattern[] | undefined;
+  readonly notActions: readonly ActionPattern[] | undefined;
   /** What the detailed trace shows for this statement when its Action does not match the request. */
   readonly actionMismatchTrace: StatementTrace;
   readonly elementTraces: StatementElementTraces;
@@ -55,6 +59,8 @@ export interface CompiledStatement {
 
 export class CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
+  /** Whether `${...}` in values is a policy variable (Version 2012-10-17). */
+  readonly variables: boolean;
   /** The statement traces of a request whose action no statement matches. */
   readonly actionMismatchTraces: readonly StatementTrace[];
   /** Statements indexed by the lower-cased service prefix of their Action patterns. */
@@ -71,8 +77,8 @@ export class CompiledPolicy {
     readonly id: string,
     readonly document: PolicyDocument,
   ) {
-    const variables = document.version === '2012-10-17';
-    this.statements = document.statements.map((s) => compileStatement(this, s, variables));
+    this.variables = document.version === '2012-10-17';
+    this.statements = document.statements.map((s) => compileStatement(this, s, this.variables));
     this.actionMismatchTraces = this.statements.map((cs) => cs.actionMismatchTrace);
     for (const cs of this.statements) this.index(cs);
   }
@@ -96,15 +102,14 @@ export class CompiledPolicy {
     return this.candidatesByAction.get(action, this.findFor);
   }
 
-  private findCandidates(lowerAction: string): Candidates {
+  /** Statements whose Action/NotAction matches the action (lower-cased), in document order. */
+  statementsFor(lowerAction: string): CompiledStatement[] {
     const pool = [...(this.byService.get(serviceOfAction(lowerAction)) ?? []), ...this.anyService];
-    const found = pool
-      .filter((cs) => actionMatches(cs, lowerAction))
-      .sort((a, b) => a.statement.index - b.statement.index);
-    return Candidates.of(
-      found.filter((cs) => cs.statement.effect === 'Deny'),
-      found.filter((cs) => cs.statement.effect === 'Allow'),
-    );
+    return pool.filter((cs) => actionMatches(cs, lowerAction)).sort((a, b) => a.statement.index - b.statement.index);
+  }
+
+  private findCandidates(lowerAction: string): Candidates {
+    return Candidates.of(this.statementsFor(lowerAction));
   }
 }
 
@@ -114,17 +119,29 @@ export function actionMatches(cs: CompiledStatement, lowerAction: string): boole
   return false;
 }
 
-function compileStatement(policy: CompiledPolicy, s: Statement, variables: boolean): CompiledStatement {
+/** Compiles the tests of a statement: every call makes new objects (see Candidates for why that matters). */
+export function compileTests(s: Statement, variables: boolean): StatementTests {
   return {
-    policy,
-    statement: s,
-    actions: s.action?.map(compileActionPattern),
-    notActions: s.notAction?.map(compileActionPattern),
     resources: s.resource?.map((r) => compileArnPattern(r, variables)),
     notResources: s.notResource?.map((r) => compileArnPattern(r, variables)),
     principal: s.principal === undefined ? undefined : compilePrincipal(s.principal),
     notPrincipal: s.notPrincipal === undefined ? undefined : compilePrincipal(s.notPrincipal),
     conditions: s.conditions.map((c) => compileCondition(c, variables)),
+  };
+}
+
+function compileStatement(policy: CompiledPolicy, s: Statement, variables: boolean): CompiledStatement {
+  const tests = compileTests(s, variables);
+  return {
+    policy,
+    statement: s,
+    actions: s.action?.map(compileActionPattern),
+    notActions: s.notAction?.map(compileActionPattern),
+    resources: tests.resources,
+    notResources: tests.notResources,
+    principal: tests.principal,
+    notPrincipal: tests.notPrincipal,
+    conditions: tests.conditions,
     actionMismatchTrace: actionMismatchTrace(s),
     elementTraces: statementElementTraces(s),
     principalValues: principalValues(s),

@@ -17,6 +17,10 @@ export interface StatementHit {
   readonly match: StatementMatch;
 }
 
+function hitOf(statement: CompiledStatement, type: PolicyTypeLabel, match: StatementMatch): StatementHit {
+  return { policy: statement.policy, type, statement, match };
+}
+
 /** One policy, or several read together (identity policies, an SCP level) whose candidates are merged. */
 export type PolicySource = CompiledPolicy | readonly CompiledPolicy[];
 
@@ -33,9 +37,9 @@ export function collectDenies(
 ): void {
   const { statements, denyCount } = candidatesFor(source, req.actionKey);
   for (let i = 0; i < denyCount; i++) {
-    const cs = statements[i]!;
-    const match = evaluateStatement(cs, req);
-    if (match !== undefined) into.push({ policy: cs.policy, type, statement: cs, match });
+    const candidate = statements[i]!;
+    const match = evaluateStatement(candidate, req);
+    if (match !== undefined) into.push(hitOf(candidate.compiled, type, match));
   }
 }
 
@@ -47,9 +51,9 @@ export function firstAllow(
 ): StatementHit | undefined {
   const { statements, denyCount } = candidatesFor(source, req.actionKey);
   for (let i = denyCount; i < statements.length; i++) {
-    const cs = statements[i]!;
-    const match = evaluateStatement(cs, req);
-    if (match !== undefined) return { policy: cs.policy, type, statement: cs, match };
+    const candidate = statements[i]!;
+    const match = evaluateStatement(candidate, req);
+    if (match !== undefined) return hitOf(candidate.compiled, type, match);
   }
   return undefined;
 }
@@ -61,10 +65,10 @@ export function bestAllow(policy: CompiledPolicy, req: PreparedRequest): Stateme
   let best: StatementHit | undefined;
   const { statements, denyCount } = policy.candidates(req.actionKey);
   for (let i = denyCount; i < statements.length; i++) {
-    const cs = statements[i]!;
-    const match = evaluateStatement(cs, req);
+    const candidate = statements[i]!;
+    const match = evaluateStatement(candidate, req);
     if (match === undefined || (best !== undefined && GRANT_RANK[match] <= GRANT_RANK[best.match])) continue;
-    best = { policy, type: 'resource-based', statement: cs, match };
+    best = hitOf(candidate.compiled, 'resource-based', match);
     if (GRANT_RANK[match] === 3) break;
   }
   return best;

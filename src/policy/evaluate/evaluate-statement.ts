@@ -8,7 +8,7 @@ import type { Principal } from '../principal.js';
 import type { ConditionTrace, ElementTrace, StatementTrace } from '../trace.js';
 import type { Statement } from '../types.js';
 import type { ActionKey } from './action-key.js';
-import type { CompiledCondition, CompiledStatement } from './compiled-policy.js';
+import type { CompiledCondition, CompiledStatement, StatementTests } from './compiled-policy.js';
 
 export interface PreparedRequest {
   readonly principal: Principal;
@@ -23,7 +23,7 @@ export interface PreparedRequest {
 /** `principal` for statements with a Principal element; `applies` for the others. */
 export type StatementMatch = PrincipalMatchKind | 'applies';
 
-function resourceMatches(cs: CompiledStatement, req: PreparedRequest): boolean {
+function resourceMatches(cs: StatementTests, req: PreparedRequest): boolean {
   if (cs.resources !== undefined) {
     for (const p of cs.resources) if (matchArnPattern(p, req.resource, req.context)) return true;
     return false;
@@ -37,7 +37,7 @@ function resourceMatches(cs: CompiledStatement, req: PreparedRequest): boolean {
   return true;
 }
 
-function principalMatch(cs: CompiledStatement, req: PreparedRequest): StatementMatch | undefined {
+function principalMatch(cs: StatementTests, req: PreparedRequest): StatementMatch | undefined {
   if (cs.principal !== undefined) return matchPrincipal(cs.principal, req.principal);
   if (cs.notPrincipal !== undefined) {
     if (req.hasPermissionsBoundary) return 'applies';
@@ -79,7 +79,7 @@ export function evaluateCondition(c: CompiledCondition, context: RequestContext)
 }
 
 /** The fast path: the caller has already filtered statements by action through the policy's index. */
-export function evaluateStatement(cs: CompiledStatement, req: PreparedRequest): StatementMatch | undefined {
+export function evaluateStatement(cs: StatementTests, req: PreparedRequest): StatementMatch | undefined {
   if (!resourceMatches(cs, req)) return undefined;
   const match = principalMatch(cs, req);
   if (match === undefined) return undefined;

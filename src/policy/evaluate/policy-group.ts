@@ -18,14 +18,9 @@ class PolicyGroup {
   }
 
   private merge(action: ActionKey): Candidates {
-    const denies: CompiledStatement[] = [];
-    const allows: CompiledStatement[] = [];
-    for (const policy of this.policies) {
-      const own = policy.candidates(action);
-      denies.push(...own.denies);
-      allows.push(...own.allows);
-    }
-    return Candidates.of(denies, allows);
+    const found: CompiledStatement[] = [];
+    for (const policy of this.policies) found.push(...policy.statementsFor(action.lower));
+    return Candidates.of(found);
   }
 }
 
