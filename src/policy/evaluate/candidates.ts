@@ -26,8 +26,6 @@ function candidateOf(cs: CompiledStatement): CandidateStatement {
 }
 
 export class Candidates {
-  private members: ReadonlySet<CompiledStatement> | undefined;
-
   private constructor(
     readonly statements: readonly CandidateStatement[],
     /** `statements[0 .. denyCount)` are the Deny statements, the rest the Allow statements. */
@@ -51,11 +49,5 @@ export class Candidates {
 
   get allows(): readonly CompiledStatement[] {
     return this.statements.slice(this.denyCount).map((c) => c.compiled);
-  }
-
-  /** Whether `statement` is one of them (traces ask this for every statement of a policy). */
-  has(statement: CompiledStatement): boolean {
-    this.members ??= new Set(this.statements.map((c) => c.compiled));
-    return this.members.has(statement);
   }
 }

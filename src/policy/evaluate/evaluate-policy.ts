@@ -81,12 +81,15 @@ export function tracePolicy(
   req: PreparedRequest,
   recorder: TraceRecorder,
 ): void {
-  const candidates = policy.candidates(req.actionKey);
+  const candidates = policy.candidates(req.actionKey).statements;
   // Most policies have no statement for the action: their statement traces are all the shared mismatch traces.
-  const statements =
-    candidates.statements.length === 0
-      ? policy.actionMismatchTraces
-      : policy.statements.map((cs) => (candidates.has(cs) ? traceStatement(cs, req) : cs.actionMismatchTrace));
+  let statements = policy.actionMismatchTraces;
+  if (candidates.length > 0) {
+    const traced = statements.slice();
+    // INVARIANT: a statement's index is its position in its policy's statements.
+    for (const candidate of candidates) traced[candidate.compiled.statement.index] = traceStatement(candidate, req);
+    statements = traced;
+  }
   let outcome: 'Deny' | 'Allow' | 'NoMatch' = 'NoMatch';
   for (const s of statements) {
     if (!s.applies) continue;
