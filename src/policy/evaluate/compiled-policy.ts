@@ -68,8 +68,10 @@ export class CompiledPolicy {
   /** Statements that can match any service (`*`, wildcard prefixes, NotAction). */
   private readonly anyService: CompiledStatement[] = [];
   private readonly candidatesByAction = new PerAction<Candidates>();
+  private readonly matchingByAction = new PerAction<readonly CompiledStatement[]>();
   /** Bound once: a closure made per lookup would be an allocation on every decision. */
-  private readonly findFor = (action: ActionKey): Candidates => this.findCandidates(action.lower);
+  private readonly findFor = (action: ActionKey): Candidates => Candidates.of(this.statementsFor(action));
+  private readonly matchFor = (action: ActionKey): readonly CompiledStatement[] => this.findMatching(action.lower);
 
   constructor(
     readonly kind: PolicyKind,
@@ -102,14 +104,17 @@ export class CompiledPolicy {
     return this.candidatesByAction.get(action, this.findFor);
   }
 
-  /** Statements whose Action/NotAction matches the action (lower-cased), in document order. */
-  statementsFor(lowerAction: string): CompiledStatement[] {
-    const pool = [...(this.byService.get(serviceOfAction(lowerAction)) ?? []), ...this.anyService];
-    return pool.filter((cs) => actionMatches(cs, lowerAction)).sort((a, b) => a.statement.index - b.statement.index);
+  /**
+   * Statements whose Action/NotAction matches the action, in document order (memoised per action). Traces and
+   * groups read these; a decision reading the policy alone reads its candidates.
+   */
+  statementsFor(action: ActionKey): readonly CompiledStatement[] {
+    return this.matchingByAction.get(action, this.matchFor);
   }
 
-  private findCandidates(lowerAction: string): Candidates {
-    return Candidates.of(this.statementsFor(lowerAction));
+  private findMatching(lowerAction: string): readonly CompiledStatement[] {
+    const pool = [...(this.byService.get(serviceOfAction(lowerAction)) ?? []), ...this.anyService];
+    return pool.filter((cs) => actionMatches(cs, lowerAction)).sort((a, b) => a.statement.index - b.statement.index);
   }
 }
 

@@ -81,13 +81,13 @@ export function tracePolicy(
   req: PreparedRequest,
   recorder: TraceRecorder,
 ): void {
-  const candidates = policy.candidates(req.actionKey).statements;
+  const matching = policy.statementsFor(req.actionKey);
   // Most policies have no statement for the action: their statement traces are all the shared mismatch traces.
   let statements = policy.actionMismatchTraces;
-  if (candidates.length > 0) {
+  if (matching.length > 0) {
     const traced = statements.slice();
     // INVARIANT: a statement's index is its position in its policy's statements.
-    for (const candidate of candidates) traced[candidate.compiled.statement.index] = traceStatement(candidate, req);
+    for (const cs of matching) traced[cs.statement.index] = traceStatement(cs, req);
     statements = traced;
   }
   let outcome: 'Deny' | 'Allow' | 'NoMatch' = 'NoMatch';

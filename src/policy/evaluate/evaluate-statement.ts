@@ -8,8 +8,7 @@ import type { Principal } from '../principal.js';
 import type { ConditionTrace, ElementTrace, StatementTrace } from '../trace.js';
 import type { Statement } from '../types.js';
 import type { ActionKey } from './action-key.js';
-import type { CandidateStatement } from './candidates.js';
-import type { CompiledCondition, StatementTests } from './compiled-policy.js';
+import type { CompiledCondition, CompiledStatement, StatementTests } from './compiled-policy.js';
 
 export interface PreparedRequest {
   readonly principal: Principal;
@@ -171,16 +170,15 @@ export function statementElementTraces(s: Statement): StatementElementTraces {
 }
 
 /**
- * The traced path: evaluates every element (even after one fails) so the trace shows all of them. For a candidate
- * statement, whose Action matches; the others have `actionMismatchTrace`.
+ * The traced path: evaluates every element (even after one fails) so the trace shows all of them. For a statement
+ * whose Action matches; the others have `actionMismatchTrace`.
  */
-export function traceStatement(candidate: CandidateStatement, req: PreparedRequest): StatementTrace {
-  const cs = candidate.compiled;
+export function traceStatement(cs: CompiledStatement, req: PreparedRequest): StatementTrace {
   const s = cs.statement;
-  const resourceOk = resourceMatches(candidate, req);
-  const hasPrincipal = candidate.principal !== undefined || candidate.notPrincipal !== undefined;
-  const match = principalMatch(candidate, req);
-  const conditions = candidate.conditions.map((c) => traceCondition(c, req.context));
+  const resourceOk = resourceMatches(cs, req);
+  const hasPrincipal = cs.principal !== undefined || cs.notPrincipal !== undefined;
+  const match = principalMatch(cs, req);
+  const conditions = cs.conditions.map((c) => traceCondition(c, req.context));
   const applies = resourceOk && match !== undefined && conditions.every((c) => c.result);
   return {
     index: s.index,

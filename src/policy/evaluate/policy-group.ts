@@ -19,7 +19,7 @@ class PolicyGroup {
 
   private merge(action: ActionKey): Candidates {
     const found: CompiledStatement[] = [];
-    for (const policy of this.policies) found.push(...policy.statementsFor(action.lower));
+    for (const policy of this.policies) found.push(...policy.statementsFor(action));
     return Candidates.of(found);
   }
 }
