@@ -3,7 +3,7 @@
 
 import type { ContextEntry, RequestContext } from '../context.js';
 import { ArnValue, arnPatternResolves, compileArnPattern, matchArnPattern } from '../match/arn-pattern.js';
-import { type Glob, lowerGlob, matchGlob } from '../match/glob.js';
+import { type Glob, internGlob, lowerGlob, matchGlob } from '../match/glob.js';
 import { parseTemplate, resolveTemplate, type Template } from '../match/template.js';
 import { cidrContains, parseCidr, parseIp } from './ip-address.js';
 import { parseBase64, parseBool, parseDate, parseNumber } from './values.js';
@@ -54,7 +54,7 @@ function templateMatcher(
     return glob !== undefined && ignoreCase ? lowerGlob(glob) : glob;
   };
   const fixed = templates.every((t) => t.fixed !== undefined)
-    ? templates.map((t) => (ignoreCase ? lowerGlob(t.fixed!) : t.fixed!))
+    ? templates.map((t) => (ignoreCase ? internGlob(lowerGlob(t.fixed!)) : t.fixed!))
     : undefined;
   const fixedTexts = fixed === undefined ? undefined : templates.map((t) => t.fixed!.text);
   return {

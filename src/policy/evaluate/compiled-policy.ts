@@ -9,6 +9,7 @@ import {
   serviceOfAction,
 } from '../match/action-pattern.js';
 import { type ArnPattern, compileArnPattern } from '../match/arn-pattern.js';
+import { intern } from '../match/intern.js';
 import { type CompiledPrincipal, compilePrincipal } from '../match/principal-match.js';
 import type { StatementTrace } from '../trace.js';
 import type { ConditionClause, PolicyDocument, PolicyKind, Statement } from '../types.js';
@@ -159,7 +160,7 @@ function compileCondition(clause: ConditionClause, variables: boolean): Compiled
   const spec = resolved!.spec;
   return {
     clause,
-    lowerKey: clause.key.toLowerCase(),
+    lowerKey: intern(clause.key.toLowerCase()),
     spec,
     isNull: spec.family === 'Null',
     negated: spec.negated,

@@ -4,6 +4,7 @@
 
 import type { RequestContext } from '../context.js';
 import { type Glob, matchGlob, matchGlobFrom } from './glob.js';
+import { intern } from './intern.js';
 import { parseTemplate, resolveTemplate, type Template } from './template.js';
 
 /**
@@ -102,7 +103,7 @@ export function compileArnPattern(source: string, variables: boolean): ArnPatter
   if (!source.startsWith('arn:')) return wholeOrTail(source, source, variables);
   const raw = splitPattern(source);
   if (raw.length === 6 && raw.slice(0, 5).every((p) => !/[*?]/.test(p))) {
-    const prefix = `${raw.slice(0, 5).join(':')}:`;
+    const prefix = intern(`${raw.slice(0, 5).join(':')}:`);
     return wholeOrTail(source, raw[5]!, variables, prefix);
   }
   const parts = raw.map((text, i) => parseTemplate(text, variables && i === 5, true));

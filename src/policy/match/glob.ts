@@ -2,6 +2,8 @@
 // A pattern is text plus a mask saying which characters are wildcards, so that escaped
 // characters (`${*}`, `${?}`) and substituted variable values stay literal.
 
+import { intern } from './intern.js';
+
 const LITERAL = 0;
 const STAR = 1;
 const ONE = 2;
@@ -104,6 +106,11 @@ function matchGeneral(p: string, mask: Uint8Array, s: string, start: number): bo
   }
   while (j < p.length && mask[j] === STAR) j++;
   return j === p.length;
+}
+
+/** The glob with its texts interned: for globs compiled once and compared on every decision. */
+export function internGlob(glob: Glob): Glob {
+  return { text: intern(glob.text), mask: glob.mask, kind: glob.kind, fastText: intern(glob.fastText) };
 }
 
 /** Lower-cases a glob's text; wildcards are unaffected (for case-insensitive matching). */

@@ -2,7 +2,7 @@
 // A policy value is parsed once into a template; a template without variables is a ready glob.
 
 import type { RequestContext } from '../context.js';
-import { type Glob, globFromPattern, literalGlob, makeGlob } from './glob.js';
+import { type Glob, globFromPattern, internGlob, literalGlob, makeGlob } from './glob.js';
 
 interface TextPart {
   readonly kind: 'text';
@@ -41,7 +41,7 @@ function textPart(text: string, wildcards: boolean): TextPart {
  */
 export function parseTemplate(source: string, variables: boolean, wildcards: boolean): Template {
   if (!variables || !source.includes('${')) {
-    const glob = wildcards ? globFromPattern(source) : literalGlob(source);
+    const glob = internGlob(wildcards ? globFromPattern(source) : literalGlob(source));
     return { source, parts: [{ kind: 'text', text: source, mask: glob.mask }], fixed: glob };
   }
   const parts: (TextPart | VariablePart)[] = [];
@@ -59,7 +59,7 @@ export function parseTemplate(source: string, variables: boolean, wildcards: boo
   }
   if (last < source.length) parts.push(textPart(source.slice(last), wildcards));
   const hasVariables = parts.some((p) => p.kind === 'variable');
-  return { source, parts, fixed: hasVariables ? undefined : joinParts(parts as TextPart[]) };
+  return { source, parts, fixed: hasVariables ? undefined : internGlob(joinParts(parts as TextPart[])) };
 }
 
 function joinParts(parts: readonly TextPart[]): Glob {
