@@ -3,21 +3,22 @@
 // five parts; the sixth part (the resource) is the rest of the ARN and may contain colons.
 
 import type { RequestContext } from '../context.js';
-import { type Glob, matchGlob, matchGlobFrom } from './glob.js';
+import { type Glob, literalGlob, matchGlob, matchGlobFrom } from './glob.js';
 import { intern } from './intern.js';
 import { parseTemplate, resolveTemplate, type Template } from './template.js';
 
 /**
- * A compiled pattern, in one of three forms. Not an ARN (e.g. `*`): `whole` matches the entire value. First five
- * parts plain text (`arn:aws:s3:::`, the common case): the value must start with `literalPrefix` and `whole`
+ * A compiled pattern, in one of three forms. Not an ARN (e.g. `*`): the glob matches the entire value. First five
+ * parts plain text (`arn:aws:s3:::`, the common case): the value must start with `literalPrefix` and the glob
  * matches the resource part from there, with no need to split the value. Otherwise `parts` match part by part.
+ * Without variables, the glob is the pattern itself (its Glob fields), so a match follows no other object.
  */
-export interface ArnPattern {
+export interface ArnPattern extends Glob {
   readonly source: string;
   readonly literalPrefix: string | undefined;
-  /** The glob for the whole value or, with `literalPrefix`, the resource part, when it has no variables. */
-  readonly wholeGlob: Glob | undefined;
-  /** The same with variables, resolved per request; undefined when `wholeGlob` is set or `parts` are used. */
+  /** Whether the Glob fields hold the glob; otherwise `wholeTemplate` or `parts` is set. */
+  readonly fixed: boolean;
+  /** The glob with variables, resolved per request; undefined when `fixed` or when `parts` are used. */
   readonly wholeTemplate: Template | undefined;
   /** The pattern's parts when matched part by part; fewer than six when the pattern stops early (`arn:aws:s3:*`). */
   readonly parts: readonly Template[] | undefined;
@@ -83,15 +84,39 @@ function splitPattern(source: string): string[] {
   return parts;
 }
 
-function wholeOrTail(source: string, text: string, variables: boolean, literalPrefix?: string): ArnPattern {
-  const template = parseTemplate(text, variables, true);
+/** Every pattern has the Glob fields; these fill them when the pattern has no fixed glob. */
+const NO_GLOB: Glob = literalGlob('');
+
+function arnPattern(
+  source: string,
+  literalPrefix: string | undefined,
+  glob: Glob | undefined,
+  wholeTemplate: Template | undefined,
+  parts: readonly Template[] | undefined,
+): ArnPattern {
+  const g = glob ?? NO_GLOB;
   return {
+    text: g.text,
+    mask: g.mask,
+    kind: g.kind,
+    fastText: g.fastText,
     source,
     literalPrefix,
-    wholeGlob: template.fixed,
-    wholeTemplate: template.fixed === undefined ? template : undefined,
-    parts: undefined,
+    fixed: glob !== undefined,
+    wholeTemplate,
+    parts,
   };
+}
+
+function wholeOrTail(source: string, text: string, variables: boolean, literalPrefix?: string): ArnPattern {
+  const template = parseTemplate(text, variables, true);
+  return arnPattern(
+    source,
+    literalPrefix,
+    template.fixed,
+    template.fixed === undefined ? template : undefined,
+    undefined,
+  );
 }
 
 /** `Resource: "*"` is in most policies: one shared pattern keeps it in cache. */
@@ -107,7 +132,7 @@ export function compileArnPattern(source: string, variables: boolean): ArnPatter
     return wholeOrTail(source, raw[5]!, variables, prefix);
   }
   const parts = raw.map((text, i) => parseTemplate(text, variables && i === 5, true));
-  return { source, literalPrefix: undefined, wholeGlob: undefined, wholeTemplate: undefined, parts };
+  return arnPattern(source, undefined, undefined, undefined, parts);
 }
 
 /** Whether every policy variable of the pattern has a value in this request (true for a pattern without any). */
@@ -122,7 +147,7 @@ export function matchArnPattern(pattern: ArnPattern, value: ArnValue, context: R
     const prefix = pattern.literalPrefix;
     // The value's sixth part starts right after the prefix when the prefix's five parts match exactly.
     if (prefix !== undefined && value.head !== prefix) return false;
-    const glob = pattern.wholeGlob ?? resolveTemplate(pattern.wholeTemplate!, context);
+    const glob = pattern.fixed ? pattern : resolveTemplate(pattern.wholeTemplate!, context);
     return glob !== undefined && matchGlobFrom(glob, value.text, prefix === undefined ? 0 : prefix.length);
   }
   const valueParts = value.parts;
