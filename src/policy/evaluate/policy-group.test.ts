@@ -29,6 +29,19 @@ describe('policy groups', () => {
     expect(candidatesOfGroup([a, b], actionKey('sqs:SendMessage')).allows.map((c) => c.policy.id)).toEqual(['a', 'b']);
   });
 
+  it('groups frozen arrays too, and leaves no visible trace on the arrays it groups', () => {
+    const frozen = Object.freeze([identity('a', [allow('s3:GetObject')]), identity('b', [deny('s3:GetObject')])]);
+    expect(candidatesOfGroup(frozen, actionKey('s3:GetObject')).denies.map((c) => c.policy.id)).toEqual(['b']);
+    expect(candidatesOfGroup(frozen, actionKey('s3:GetObject'))).toBe(
+      candidatesOfGroup(frozen, actionKey('s3:GetObject')),
+    );
+    const plain = [identity('a', [allow('s3:GetObject')])];
+    const first = candidatesOfGroup(plain, actionKey('s3:GetObject'));
+    expect(candidatesOfGroup(plain, actionKey('s3:GetObject'))).toBe(first);
+    expect(Object.keys(plain)).toEqual(['0']);
+    expect({ ...plain }).toEqual({ 0: plain[0] });
+  });
+
   it('regroups an array whose length changed after it was first used', () => {
     const policies = [identity('a', [allow('s3:GetObject')])];
     expect(candidatesOfGroup(policies, actionKey('s3:PutObject')).allows).toHaveLength(0);

@@ -28,15 +28,29 @@ class PolicyGroup {
  * Groups are kept per policy array, which callers build once and reuse (the server caches a principal's
  * policies until the next IAM write). A policy array must not change after it has been passed to
  * `authorize`; a changed length is noticed and regrouped as a safety net.
+ *
+ * The group is stored on the array itself, under a symbol and not enumerable, so a decision reads it with one
+ * property load; a WeakMap lookup per group was a hash-table probe into memory the decision had not touched
+ * (the 64-request median went from 1.2-1.3 to 1.1 µs). Frozen arrays fall back to the WeakMap.
  */
-const groups = new WeakMap<readonly CompiledPolicy[], PolicyGroup>();
+const GROUP = Symbol('xacct.policyGroup');
+const frozenGroups = new WeakMap<readonly CompiledPolicy[], PolicyGroup>();
+
+interface GroupedArray {
+  readonly [GROUP]?: PolicyGroup;
+}
+
+function groupOf(policies: readonly CompiledPolicy[]): PolicyGroup | undefined {
+  return (policies as GroupedArray)[GROUP] ?? frozenGroups.get(policies);
+}
 
 export function candidatesOfGroup(policies: readonly CompiledPolicy[], action: ActionKey): Candidates {
   if (policies.length === 0) return Candidates.NONE;
-  let group = groups.get(policies);
+  let group = groupOf(policies);
   if (group === undefined || group.policies.length !== policies.length) {
     group = new PolicyGroup([...policies]);
-    groups.set(policies, group);
+    if (Object.isExtensible(policies)) Object.defineProperty(policies, GROUP, { value: group, configurable: true });
+    else frozenGroups.set(policies, group);
   }
   return group.candidates(action);
 }
