@@ -42,12 +42,4 @@ export class Candidates {
     const allows = found.filter((cs) => cs.statement.effect === 'Allow');
     return new Candidates([...denies, ...allows].map(candidateOf), denies.length);
   }
-
-  get denies(): readonly CompiledStatement[] {
-    return this.statements.slice(0, this.denyCount).map((c) => c.compiled);
-  }
-
-  get allows(): readonly CompiledStatement[] {
-    return this.statements.slice(this.denyCount).map((c) => c.compiled);
-  }
 }
